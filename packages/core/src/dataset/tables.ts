@@ -1,0 +1,331 @@
+import { z } from 'zod';
+import type { Education, Level, Occupation, OccupationMapping, PayFigure, Requirement, Skill, Source } from '../schemas/catalogue.js';
+import {
+  dateCell,
+  idCell,
+  intCell,
+  numberCell,
+  optionalDateCell,
+  optionalIdCell,
+  optionalNumberCell,
+  optionalTextCell,
+  textCell,
+} from './fields.js';
+import type { TableSpec } from './read-table.js';
+
+// One spec per CSV file of a data set. Columns are snake_case in the files, camelCase in code.
+
+/** Removes undefined-valued keys so results satisfy `exactOptionalPropertyTypes`. */
+function clean<T>(value: Record<string, unknown>): T {
+  for (const key of Object.keys(value)) if (value[key] === undefined) delete value[key];
+  return value as T;
+}
+
+const basis = z.enum(['sourced', 'judgement']);
+
+export const sourcesTable: TableSpec<Source> = {
+  file: 'sources.csv',
+  columns: ['id', 'title', 'publisher', 'author', 'published', 'url', 'kind', 'via', 'notes'],
+  row: z
+    .object({
+      id: idCell,
+      title: textCell,
+      publisher: textCell,
+      author: optionalTextCell,
+      published: optionalDateCell,
+      url: z
+        .string()
+        .transform((v) => (v.trim() === '' ? undefined : v.trim()))
+        .pipe(z.url('expected an http(s) URL').optional()),
+      kind: z.enum(['article', 'survey', 'government-statistics', 'classification', 'judgement']),
+      via: optionalIdCell,
+      notes: optionalTextCell,
+    })
+    .transform((r) => clean<Source>(r)),
+};
+
+export interface RoleRow {
+  id: string;
+  name: string;
+  description: string;
+  defaultLevel?: string;
+  paySourceId: string;
+  sourceId: string;
+}
+
+export const rolesTable: TableSpec<RoleRow> = {
+  file: 'roles.csv',
+  columns: ['id', 'name', 'description', 'default_level', 'pay_source_id', 'source_id'],
+  row: z
+    .object({
+      id: idCell,
+      name: textCell,
+      description: textCell,
+      default_level: optionalIdCell,
+      pay_source_id: idCell,
+      source_id: idCell,
+    })
+    .transform((r) =>
+      clean<RoleRow>({
+        id: r.id,
+        name: r.name,
+        description: r.description,
+        defaultLevel: r.default_level,
+        paySourceId: r.pay_source_id,
+        sourceId: r.source_id,
+      }),
+    ),
+};
+
+export const levelsTable: TableSpec<Level> = {
+  file: 'levels.csv',
+  columns: ['role_id', 'id', 'name', 'rank', 'min_years', 'min_years_basis', 'description', 'source_id'],
+  row: z
+    .object({
+      role_id: idCell,
+      id: idCell,
+      name: textCell,
+      rank: intCell,
+      min_years: numberCell.pipe(z.number().min(0, 'must be 0 or more')),
+      min_years_basis: basis,
+      description: textCell,
+      source_id: idCell,
+    })
+    .transform((r) => ({
+      roleId: r.role_id,
+      id: r.id,
+      name: r.name,
+      rank: r.rank,
+      minYears: r.min_years,
+      minYearsBasis: r.min_years_basis,
+      description: r.description,
+      sourceId: r.source_id,
+    })),
+};
+
+export const skillsTable: TableSpec<Skill> = {
+  file: 'skills.csv',
+  columns: ['id', 'name', 'category', 'description', 'source_id'],
+  row: z
+    .object({ id: idCell, name: textCell, category: idCell, description: textCell, source_id: idCell })
+    .transform((r) => ({ id: r.id, name: r.name, category: r.category, description: r.description, sourceId: r.source_id })),
+};
+
+export const educationTable: TableSpec<Education> = {
+  file: 'education.csv',
+  columns: ['id', 'name', 'rank', 'description', 'source_id'],
+  row: z
+    .object({ id: idCell, name: textCell, rank: intCell, description: textCell, source_id: idCell })
+    .transform((r) => ({ id: r.id, name: r.name, rank: r.rank, description: r.description, sourceId: r.source_id })),
+};
+
+export const requirementsTable: TableSpec<Requirement> = {
+  file: 'requirements.csv',
+  columns: ['role_id', 'level_id', 'kind', 'value', 'necessity', 'basis', 'source_id', 'notes'],
+  row: z
+    .object({
+      role_id: idCell,
+      level_id: idCell,
+      kind: z.enum(['skill', 'education']),
+      value: idCell,
+      necessity: z.enum(['required', 'preferred']),
+      basis,
+      source_id: idCell,
+      notes: optionalTextCell,
+    })
+    .transform((r) =>
+      clean<Requirement>({
+        roleId: r.role_id,
+        levelId: r.level_id,
+        kind: r.kind,
+        value: r.value,
+        necessity: r.necessity,
+        basis: r.basis,
+        sourceId: r.source_id,
+        notes: r.notes,
+      }),
+    ),
+};
+
+export const payFiguresTable: TableSpec<PayFigure> = {
+  file: 'pay-figures.csv',
+  columns: ['id', 'role_id', 'level_id', 'region_id', 'component', 'statistic', 'value', 'as_of', 'source_id', 'notes'],
+  row: z
+    .object({
+      id: idCell,
+      role_id: idCell,
+      level_id: optionalIdCell,
+      region_id: idCell,
+      component: z.enum(['base', 'bonus']),
+      statistic: z.enum(['mean', 'median', 'typical', 'lower-bound', 'min', 'max']),
+      value: numberCell.pipe(z.number().positive('must be a positive amount')),
+      as_of: dateCell,
+      source_id: idCell,
+      notes: optionalTextCell,
+    })
+    .transform((r) =>
+      clean<PayFigure>({
+        id: r.id,
+        roleId: r.role_id,
+        levelId: r.level_id ?? null,
+        regionId: r.region_id,
+        component: r.component,
+        statistic: r.statistic,
+        value: r.value,
+        asOf: r.as_of,
+        sourceId: r.source_id,
+        notes: r.notes,
+      }),
+    ),
+};
+
+export interface RegionRow {
+  id: string;
+  name: string;
+  kind: 'national' | 'state' | 'metro';
+  parentId: string | null;
+  code?: string;
+  sourceId: string;
+  notes?: string;
+}
+
+export const regionsTable: TableSpec<RegionRow> = {
+  file: 'regions.csv',
+  columns: ['id', 'name', 'kind', 'parent_id', 'code', 'source_id', 'notes'],
+  row: z
+    .object({
+      id: idCell,
+      name: textCell,
+      kind: z.enum(['national', 'state', 'metro']),
+      parent_id: optionalIdCell,
+      code: optionalTextCell,
+      source_id: idCell,
+      notes: optionalTextCell,
+    })
+    .transform((r) =>
+      clean<RegionRow>({
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        parentId: r.parent_id ?? null,
+        code: r.code,
+        sourceId: r.source_id,
+        notes: r.notes,
+      }),
+    ),
+};
+
+export interface RegionIndexRow {
+  regionId: string;
+  index: 'rpp' | 'opm-locality' | 'raise-rate-low' | 'raise-rate-high';
+  value: number;
+  year: number;
+  sourceId: string;
+  notes?: string;
+}
+
+export const regionIndicesTable: TableSpec<RegionIndexRow> = {
+  file: 'region-indices.csv',
+  columns: ['region_id', 'index', 'value', 'year', 'source_id', 'notes'],
+  row: z
+    .object({
+      region_id: idCell,
+      index: z.enum(['rpp', 'opm-locality', 'raise-rate-low', 'raise-rate-high']),
+      value: numberCell,
+      year: intCell,
+      source_id: idCell,
+      notes: optionalTextCell,
+    })
+    .superRefine((r, ctx) => {
+      if (r.index === 'rpp' && !(r.value > 0)) ctx.addIssue({ code: 'custom', path: ['value'], message: 'an RPP must be positive' });
+      if (r.index.startsWith('raise-rate') && (r.value < -0.5 || r.value > 0.5)) {
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'a raise rate is a fraction between -0.5 and 0.5 (0.02 = 2%)' });
+      }
+    })
+    .transform((r) =>
+      clean<RegionIndexRow>({ regionId: r.region_id, index: r.index, value: r.value, year: r.year, sourceId: r.source_id, notes: r.notes }),
+    ),
+};
+
+export const occupationsTable: TableSpec<Occupation> = {
+  file: 'occupations.csv',
+  columns: ['soc', 'title', 'year', 'employment', 'mean', 'p10', 'p25', 'median', 'p75', 'p90', 'source_id', 'notes'],
+  row: z
+    .object({
+      soc: z
+        .string()
+        .trim()
+        .regex(/^\d{2}-\d{4}$/, 'expected a SOC code such as 15-1244'),
+      title: textCell,
+      year: intCell,
+      employment: numberCell,
+      mean: numberCell,
+      p10: optionalNumberCell,
+      p25: numberCell,
+      median: numberCell,
+      p75: numberCell,
+      p90: optionalNumberCell,
+      source_id: idCell,
+      notes: optionalTextCell,
+    })
+    .transform((r) =>
+      clean<Occupation>({
+        soc: r.soc,
+        title: r.title,
+        year: r.year,
+        employment: r.employment,
+        mean: r.mean,
+        p10: r.p10 ?? null,
+        p25: r.p25,
+        median: r.median,
+        p75: r.p75,
+        p90: r.p90 ?? null,
+        sourceId: r.source_id,
+        notes: r.notes,
+      }),
+    ),
+};
+
+export const occupationMappingsTable: TableSpec<OccupationMapping> = {
+  file: 'occupation-mappings.csv',
+  columns: ['role_id', 'level_id', 'soc', 'relation', 'basis', 'source_id', 'notes'],
+  row: z
+    .object({
+      role_id: idCell,
+      level_id: optionalIdCell,
+      soc: z
+        .string()
+        .trim()
+        .regex(/^\d{2}-\d{4}$/, 'expected a SOC code such as 15-1244'),
+      relation: z.enum(['primary', 'neighbour']),
+      basis,
+      source_id: idCell,
+      notes: optionalTextCell,
+    })
+    .transform((r) =>
+      clean<OccupationMapping>({
+        roleId: r.role_id,
+        levelId: r.level_id ?? null,
+        soc: r.soc,
+        relation: r.relation,
+        basis: r.basis,
+        sourceId: r.source_id,
+        notes: r.notes,
+      }),
+    ),
+};
+
+/** Every file a data set may have. Files marked required must exist; the others default to empty. */
+export const DATASET_FILES = [
+  { spec: sourcesTable, required: true },
+  { spec: rolesTable, required: true },
+  { spec: levelsTable, required: true },
+  { spec: regionsTable, required: true },
+  { spec: payFiguresTable, required: true },
+  { spec: skillsTable, required: false },
+  { spec: educationTable, required: false },
+  { spec: requirementsTable, required: false },
+  { spec: regionIndicesTable, required: false },
+  { spec: occupationsTable, required: false },
+  { spec: occupationMappingsTable, required: false },
+] as const;

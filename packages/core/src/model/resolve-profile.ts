@@ -1,0 +1,111 @@
+import type { Dataset } from '../dataset/dataset.js';
+import { InconsistentQueryError, NoDataError, UnknownReferenceError } from '../errors/index.js';
+import type { Level, Region, Role } from '../schemas/catalogue.js';
+import type { Flag } from '../schemas/estimate.js';
+import { placeLevel } from './place-level.js';
+import type { RoleModel } from './role-model.js';
+
+/** The profile fields every insight accepts, already shape-checked by a schema. */
+export interface ProfileInput {
+  readonly role?: string | undefined;
+  readonly level?: string | undefined;
+  readonly yearsExperience?: number | undefined;
+  readonly region?: string | undefined;
+  readonly skills?: readonly string[] | undefined;
+  readonly education?: string | undefined;
+}
+
+export interface ResolvedProfile {
+  readonly role: Role;
+  readonly model: RoleModel;
+  readonly region: Region;
+  readonly level: Level | undefined;
+  readonly levelBasis: 'requested' | 'inferred' | 'all-levels';
+  readonly skills: ReadonlySet<string>;
+  readonly education: string | undefined;
+  readonly yearsExperience: number | undefined;
+  readonly flags: readonly Flag[];
+  readonly notes: readonly string[];
+}
+
+/**
+ * Turns ids into data-set records and settles the level: the one requested, the one the
+ * person's experience and skills reach, or none (all levels together). Throws typed errors that
+ * name the offending field.
+ */
+export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = ''): ResolvedProfile {
+  const at = (field: string) => `${prefix}${field}`;
+  const roleId = input.role ?? dataset.defaultRoleId;
+  const role = dataset.roles.byId[roleId];
+  const model = dataset.models[roleId];
+  if (!role || !model) throw new UnknownReferenceError('role', roleId, at('role'));
+
+  const regionId = input.region ?? dataset.rootRegionId;
+  const region = dataset.regions.byId[regionId];
+  if (!region) throw new UnknownReferenceError('region', regionId, at('region'), 'see GET /v1/regions for the ids');
+
+  const skills = new Set<string>();
+  (input.skills ?? []).forEach((id, i) => {
+    if (!dataset.skills.byId[id]) throw new UnknownReferenceError('skill', id, at(`skills.${i}`), 'see GET /v1/skills for the ids');
+    skills.add(id);
+  });
+  if (input.education !== undefined && !dataset.education.byId[input.education]) {
+    throw new UnknownReferenceError('education', input.education, at('education'));
+  }
+
+  const flags: Flag[] = [];
+  const notes: string[] = [];
+  let level: Level | undefined;
+  let levelBasis: ResolvedProfile['levelBasis'] = 'all-levels';
+  const years = input.yearsExperience;
+
+  if (input.level !== undefined) {
+    level = role.levels.find((l) => l.id === input.level);
+    if (!level) {
+      throw new UnknownReferenceError(
+        'level',
+        input.level,
+        at('level'),
+        `levels of ${role.id}: ${role.levels.map((l) => l.id).join(', ')}`,
+      );
+    }
+    levelBasis = 'requested';
+    if (years !== undefined && years < level.minYears) {
+      if (level.minYearsBasis === 'sourced') {
+        throw new InconsistentQueryError(
+          at('yearsExperience'),
+          `${level.name} needs at least ${level.minYears} years of experience (source: ${level.sourceId}); got ${years}`,
+        );
+      }
+      flags.push('below-level-minimum');
+      notes.push(`${level.name} usually comes after ${level.minYears} years (our judgement); ${years} given.`);
+    }
+  } else if (years !== undefined) {
+    const placement = placeLevel(dataset, model, {
+      yearsExperience: years,
+      skills,
+      ...(input.education !== undefined ? { education: input.education } : {}),
+    });
+    if (!placement) throw new NoDataError(at('level'), `No level of ${role.id} has a pay figure`);
+    level = placement.level;
+    levelBasis = 'inferred';
+    flags.push('level-inferred');
+    notes.push(`Level ${level.id} inferred from ${years} years of experience and the skills given.`);
+    if (placement.unpricedHigher) {
+      notes.push(`The profile also qualifies for ${placement.unpricedHigher.name}, for which no source gives pay; shown at ${level.name}.`);
+    }
+    if (input.education === undefined && model.managementLevels.size > 0) {
+      notes.push('Education not given: not used to decide the level.');
+    }
+  }
+
+  if (level && !model.anchors[level.id]) {
+    throw new NoDataError(
+      at('level'),
+      `No source in this data set gives pay for ${level.name} (${role.id}/${level.id}); PayLens will not invent a figure`,
+    );
+  }
+  if (!level && !model.allLevels) throw new NoDataError(at('level'), `No all-levels pay figure for ${role.id}; give a level`);
+
+  return { role, model, region, level, levelBasis, skills, education: input.education, yearsExperience: years, flags, notes };
+}
