@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { getDefaultDataset } from '../default-dataset.js';
+import { isValidationError } from '../errors/index.js';
+import { benchmarkOffer } from './benchmark-offer.js';
+
+const ds = getDefaultDataset();
+
+describe('benchmarkOffer (SPEC §4)', () => {
+  it('90,000 for a mid-level admin in the US is competitive, near the 50th percentile, compa-ratio 1.00', () => {
+    const b = benchmarkOffer(ds, { level: 'mid', region: 'us', offer: { base: 90_000 } });
+    expect(b.percentile).toBeGreaterThanOrEqual(45);
+    expect(b.percentile).toBeLessThanOrEqual(55);
+    expect(b.verdict).toBe('competitive');
+    expect(b.compaRatio).toBeCloseTo(1, 2);
+    expect(b.delta.amount).toBe(0);
+    expect(b.market.level).toBe('mid');
+  });
+
+  it('60,000 is below market and 140,000 above', () => {
+    expect(benchmarkOffer(ds, { level: 'mid', offer: { base: 60_000 } }).verdict).toBe('below-market');
+    expect(benchmarkOffer(ds, { level: 'mid', offer: { base: 140_000 } }).verdict).toBe('above-market');
+  });
+
+  it('a low offer gets a counter-offer from the median to p75, and the gap in money and percent', () => {
+    const b = benchmarkOffer(ds, { level: 'mid', offer: { base: 72_000, bonus: 1_000 } });
+    expect(b.counterOffer.low).toBe(b.market.base.p50);
+    expect(b.counterOffer.high).toBe(b.market.base.p75);
+    expect(b.delta.amount).toBe(72_000 - 90_000);
+    expect(b.delta.percent).toBeCloseTo(-20, 5);
+    expect(b.total.offer).toBe(73_000);
+    expect(b.rangePenetration).toBeGreaterThan(0);
+    expect(b.rangePenetration).toBeLessThan(0.5);
+  });
+
+  it('the verdict boundaries are the market quartiles', () => {
+    const { p25, p75 } = benchmarkOffer(ds, { level: 'mid', offer: { base: 1 } }).market.base;
+    expect(benchmarkOffer(ds, { level: 'mid', offer: { base: p25 } }).verdict).toBe('competitive');
+    expect(benchmarkOffer(ds, { level: 'mid', offer: { base: p25 - 1 } }).verdict).toBe('below-market');
+    expect(benchmarkOffer(ds, { level: 'mid', offer: { base: p75 } }).verdict).toBe('competitive');
+    expect(benchmarkOffer(ds, { level: 'mid', offer: { base: p75 + 1 } }).verdict).toBe('above-market');
+  });
+
+  it('names the offending field of a bad offer', () => {
+    for (const [offer, path] of [
+      [{ base: -5 }, 'offer.base'],
+      [{}, 'offer.base'],
+      [{ base: 90_000, bonus: 'lots' }, 'offer.bonus'],
+      [{ base: 90_000, stock: 5 }, 'offer.stock'],
+    ] as const) {
+      try {
+        benchmarkOffer(ds, { level: 'mid', offer: offer as never });
+        expect.unreachable();
+      } catch (error) {
+        expect(isValidationError(error)).toBe(true);
+        expect((error as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain(path);
+      }
+    }
+  });
+
+  it('percentile rises with the offer', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1_000, max: 1_000_000 }), fc.integer({ min: 1, max: 100_000 }), (base, step) => {
+        const a = benchmarkOffer(ds, { level: 'senior', offer: { base } }).percentile;
+        const b = benchmarkOffer(ds, { level: 'senior', offer: { base: base + step } }).percentile;
+        expect(b).toBeGreaterThanOrEqual(a);
+      }),
+    );
+  });
+});

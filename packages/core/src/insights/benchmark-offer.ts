@@ -1,0 +1,56 @@
+import type { Dataset } from '../dataset/dataset.js';
+import { resolveProfile } from '../model/resolve-profile.js';
+import { type Benchmark, type BenchmarkQuery, BenchmarkQuerySchema, type Verdict } from '../schemas/benchmark.js';
+import { parseInput } from '../schemas/parse-input.js';
+import { lognormalCdf } from '../stats/lognormal.js';
+import { computeEstimate } from './estimate-salary.js';
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/**
+ * Judges an offer against the market for the same profile: percentile, compa-ratio, range
+ * penetration, verdict, gap to the median and a counter-offer range, with the market estimate
+ * it was judged against.
+ *
+ * @example
+ * const b = benchmarkOffer(getDefaultDataset(), { level: 'mid', offer: { base: 90_000 } });
+ * b.verdict; // 'competitive'
+ * b.percentile; // 50
+ */
+export function benchmarkOffer(dataset: Dataset, query: BenchmarkQuery): Benchmark {
+  const q = parseInput(BenchmarkQuerySchema, query);
+  const market = computeEstimate(dataset, resolveProfile(dataset, q), q.asOf);
+  const { base: offerBase, bonus: offerBonus = 0 } = q.offer;
+  const { p10, p25, p50, p75, p90 } = market.base;
+
+  const verdict: Verdict = offerBase < p25 ? 'below-market' : offerBase > p75 ? 'above-market' : 'competitive';
+  let counterOffer: Benchmark['counterOffer'];
+  if (offerBase < p50) {
+    counterOffer = { low: p50, high: p75, rationale: 'The offer is under the market median: ask for the median to the 75th percentile.' };
+  } else if (offerBase <= p75) {
+    counterOffer = {
+      low: Math.round(offerBase),
+      high: p75,
+      rationale: 'The offer is at or over the median: there is room up to the 75th percentile.',
+    };
+  } else {
+    counterOffer = {
+      low: Math.round(offerBase),
+      high: Math.round(offerBase),
+      rationale: 'The offer is over the 75th percentile: the market gives no ground for a higher base.',
+    };
+  }
+
+  const totalOffer = offerBase + offerBonus;
+  return {
+    percentile: round2(100 * lognormalCdf(offerBase, p50, market.spread.sigma)),
+    compaRatio: round4(offerBase / p50),
+    rangePenetration: round4((offerBase - p10) / (p90 - p10)),
+    verdict,
+    delta: { amount: Math.round(offerBase - p50), percent: round2((offerBase / p50 - 1) * 100) },
+    counterOffer,
+    total: { offer: Math.round(totalOffer), marketMean: market.total.mean, compaRatio: round4(totalOffer / market.total.mean) },
+    market,
+  };
+}
