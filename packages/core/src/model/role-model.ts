@@ -70,13 +70,15 @@ export interface ModelInput {
 const fmt = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
 const pct = (n: number) => `${(n * 100).toFixed(2)}%`;
 
-function latestOccupation(occupations: readonly Occupation[], soc: string): Occupation | undefined {
+/** The most recent wage row of one SOC occupation. */
+export function latestOccupation(occupations: readonly Occupation[], soc: string): Occupation | undefined {
   let best: Occupation | undefined;
   for (const o of occupations) if (o.soc === soc && (!best || o.year > best.year)) best = o;
   return best;
 }
 
-function occupationSpread(o: Occupation): Spread {
+/** Log-normal spread of an occupation: from its deciles, or its quartiles when p90 is top-coded. */
+export function occupationSpread(o: Occupation): Spread {
   if (o.p10 !== null && o.p90 !== null) {
     return {
       sigma: sigmaFromDeciles(o.p10, o.p90),
