@@ -50,7 +50,7 @@ function rank(values: readonly (number | undefined)[]): (number | null)[] {
  * const c = compareRegions(getDefaultDataset(), { level: 'mid', regions: ['us-ny-new-york', 'us-tx-houston'] });
  * c.regions[0].nominal.p50; // 101307
  * c.regions[0].purchasingPower?.p50; // 90000 (112.563 RPP)
- * c.regions[0].labourMarket?.ratio; // 1.1783 (OPM 37.95% vs Rest of U.S. 17.06%)
+ * c.regions[0].labourMarket?.ratio; // 1.1785 (OPM 37.95% vs Rest of U.S. 17.06%)
  * c.rankedByNominal; // ['us-ny-new-york', 'us-tx-houston']
  */
 export function compareRegions(dataset: Dataset, query: RegionComparisonQuery): RegionComparison {

@@ -57,7 +57,7 @@ export const RegionComparisonRowSchema = z
       .object({
         opmLocalityPercent: z.number().meta({ example: 37.95 }),
         restOfUsPercent: z.number().nullable(),
-        ratio: z.number().nullable().meta({ description: '(1 + area%) ÷ (1 + Rest-of-U.S.%)', example: 1.1783 }),
+        ratio: z.number().nullable().meta({ description: '(1 + area%) ÷ (1 + Rest-of-U.S.%)', example: 1.1785 }),
         year: z.number().int(),
         sourceId: z.string(),
         description: z.string(),
