@@ -54,6 +54,10 @@ describe('benchmarkOffersCsv', () => {
     expect(results[0]?.cells).toEqual(['Doe, Jane', '90,000', 'mid', 'said "yes"\r\non the phone', '']);
   });
 
+  it('skips rows of empty cells, as spreadsheets export them', async () => {
+    expect(summary(await run('base,level\n90000,mid\n,\n , \n60000,mid\n,,\n'))).toEqual(['1:competitive', '2:below-market']);
+  });
+
   it('takes a trailing comma on data rows without one on the header', async () => {
     expect(summary(await run('base,level\n90000,mid,\n60000,mid,\n'))).toEqual(['1:competitive', '2:below-market']);
   });

@@ -40,7 +40,7 @@ function toReadable(input: CsvInput): Readable {
  * once (names matched ignoring case, spaces, `_` and `-`); then yields one result per data row as
  * the consumer pulls, so a file of a million rows needs no more memory than one of a thousand.
  * A BOM, CRLF or LF line ends, quoted fields, blank lines and a trailing comma are all accepted;
- * blank lines are not rows. A record the CSV parser cannot read (a stray quote) becomes an error
+ * blank lines and rows of empty cells are not rows. A record the CSV parser cannot read (a stray quote) becomes an error
  * row; the rows after it go on. Unknown columns are carried through to `cells` untouched.
  *
  * @throws CsvHeaderError (before any row) when the header is missing or lacks `base`.
@@ -57,6 +57,8 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
+    // Spreadsheets export trailing blank rows as `,,,`: no offer there, so not a row.
+    skip_records_with_empty_values: true,
     skip_records_with_error: true,
     // Pushed in place of the unreadable record, so it keeps its row number and its order.
     on_skip: (error: CsvError | undefined) => {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { BenchmarkSchema, VerdictSchema } from './benchmark.js';
 
 const RowSchema = z.number().int().positive().meta({
-  description: '1-based number of the input row: for CSV, the data row (the header is not counted, nor are blank lines)',
+  description:
+    '1-based number of the input row: for CSV, the data row (the header is not counted, nor are blank lines or rows of empty cells)',
   example: 1,
 });
 
