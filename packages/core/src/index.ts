@@ -1,10 +1,24 @@
 // @paylens/core: the public API. Pure: no file system, no network (see ./node for loading files).
 
+export { type BenchmarkOffersOptions, benchmarkOffers } from './bulk/benchmark-offers.js';
+export { type BulkBenchmarker, type BulkBenchmarkerOptions, createBulkBenchmarker } from './bulk/create-bulk-benchmarker.js';
+export { type BulkSummaryAccumulator, createBulkSummary } from './bulk/create-bulk-summary.js';
+export {
+  matchOfferColumn,
+  normalizeColumnName,
+  OFFER_COLUMNS,
+  type OfferColumn,
+  type OfferColumnMap,
+  RESULT_COLUMNS,
+  type ResultColumn,
+  resolveOfferColumns,
+} from './bulk/offer-columns.js';
+export { toOutputRecord, toResultCells } from './bulk/to-result-cells.js';
 export { buildDataset, type DatasetFiles } from './dataset/build-dataset.js';
 export type { Collection, Dataset } from './dataset/dataset.js';
 export { getDefaultDataset } from './default-dataset.js';
 export * from './errors/index.js';
-export { benchmarkOffer } from './insights/benchmark-offer.js';
+export { benchmarkOffer, judgeOffer } from './insights/benchmark-offer.js';
 export { buildCareerPath, READINESS_WEIGHTS } from './insights/build-career-path.js';
 export { buildPayBand, DEFAULT_SPREAD_PERCENT } from './insights/build-pay-band.js';
 export { compareOccupations } from './insights/compare-occupations.js';
@@ -13,6 +27,7 @@ export { computeEstimate, estimateSalary } from './insights/estimate-salary.js';
 export { projectPay } from './insights/project-pay.js';
 export type { RegionFactor, RoleModel, Spread } from './model/role-model.js';
 export * from './schemas/benchmark.js';
+export * from './schemas/bulk.js';
 export * from './schemas/career-path.js';
 export * from './schemas/catalogue.js';
 export * from './schemas/common.js';

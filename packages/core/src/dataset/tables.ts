@@ -315,7 +315,11 @@ export const occupationMappingsTable: TableSpec<OccupationMapping> = {
     ),
 };
 
-/** Every file a data set may have. Files marked required must exist; the others default to empty. */
+/**
+ * Every file a data set may have. Files marked required must exist; the others default to empty.
+ * Occupations and their mappings are required because every role takes its spread of pay from
+ * the wage percentiles of its primary occupation.
+ */
 export const DATASET_FILES = [
   { spec: sourcesTable, required: true },
   { spec: rolesTable, required: true },
@@ -326,6 +330,6 @@ export const DATASET_FILES = [
   { spec: educationTable, required: false },
   { spec: requirementsTable, required: false },
   { spec: regionIndicesTable, required: false },
-  { spec: occupationsTable, required: false },
-  { spec: occupationMappingsTable, required: false },
+  { spec: occupationsTable, required: true },
+  { spec: occupationMappingsTable, required: true },
 ] as const;

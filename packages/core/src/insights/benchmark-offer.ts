@@ -1,6 +1,7 @@
 import type { Dataset } from '../dataset/dataset.js';
 import { resolveProfile } from '../model/resolve-profile.js';
-import { type Benchmark, type BenchmarkQuery, BenchmarkQuerySchema, type Verdict } from '../schemas/benchmark.js';
+import { type Benchmark, type BenchmarkQuery, BenchmarkQuerySchema, type Offer, type Verdict } from '../schemas/benchmark.js';
+import type { Estimate } from '../schemas/estimate.js';
 import { parseInput } from '../schemas/parse-input.js';
 import { lognormalCdf } from '../stats/lognormal.js';
 import { computeEstimate } from './estimate-salary.js';
@@ -20,8 +21,15 @@ const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
  */
 export function benchmarkOffer(dataset: Dataset, query: BenchmarkQuery): Benchmark {
   const q = parseInput(BenchmarkQuerySchema, query);
-  const market = computeEstimate(dataset, resolveProfile(dataset, q), q.asOf);
-  const { base: offerBase, bonus: offerBonus = 0 } = q.offer;
+  return judgeOffer(computeEstimate(dataset, resolveProfile(dataset, q), q.asOf), q.offer);
+}
+
+/**
+ * The benchmark of an already validated offer against an already computed market estimate. Bulk
+ * benchmarking calls this to share one estimate between every row with the same profile.
+ */
+export function judgeOffer(market: Estimate, offer: Offer): Benchmark {
+  const { base: offerBase, bonus: offerBonus = 0 } = offer;
   const { p10, p25, p50, p75, p90 } = market.base;
 
   const verdict: Verdict = offerBase < p25 ? 'below-market' : offerBase > p75 ? 'above-market' : 'competitive';
