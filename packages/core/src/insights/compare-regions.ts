@@ -1,6 +1,6 @@
 import type { Dataset } from '../dataset/dataset.js';
 import { UnknownReferenceError } from '../errors/index.js';
-import { resolveProfile } from '../model/resolve-profile.js';
+import { resolveProfile, suggestId } from '../model/resolve-profile.js';
 import type { IndexValue, Region } from '../schemas/catalogue.js';
 import { parseInput } from '../schemas/parse-input.js';
 import {
@@ -57,7 +57,7 @@ export function compareRegions(dataset: Dataset, query: RegionComparisonQuery): 
   const q = parseInput(RegionComparisonQuerySchema, query);
   const regions = q.regions.map((id, i) => {
     const region = dataset.regions.byId[id];
-    if (!region) throw new UnknownReferenceError('region', id, `regions.${i}`, 'see GET /v1/regions for the ids');
+    if (!region) throw new UnknownReferenceError('region', id, `regions.${i}`, suggestId(id, dataset.regions.byId));
     return region;
   });
   const root = dataset.regions.byId[dataset.rootRegionId];

@@ -5,6 +5,18 @@ import type { Flag } from '../schemas/estimate.js';
 import { placeLevel } from './place-level.js';
 import type { RoleModel } from './role-model.js';
 
+/**
+ * A hint for a mistyped id: the ids that start with it or share its first word, at most three
+ * (`us-ca-sf` → `us-ca-san-francisco`, …). Without a close one, where to find the list.
+ */
+export function suggestId(id: string, known: Readonly<Record<string, unknown>>): string {
+  const prefix = id.split('-').slice(0, -1).join('-') || id;
+  const close = Object.keys(known)
+    .filter((k) => k.startsWith(id) || (prefix.length >= 2 && k.startsWith(prefix) && k !== prefix))
+    .slice(0, 3);
+  return close.length > 0 ? `did you mean ${close.map((k) => `'${k}'`).join(', ')}?` : 'the catalogue lists the known ids';
+}
+
 /** The profile fields every insight accepts, already shape-checked by a schema. */
 export interface ProfileInput {
   readonly role?: string | undefined;
@@ -42,11 +54,11 @@ export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = '
 
   const regionId = input.region ?? dataset.rootRegionId;
   const region = dataset.regions.byId[regionId];
-  if (!region) throw new UnknownReferenceError('region', regionId, at('region'), 'see GET /v1/regions for the ids');
+  if (!region) throw new UnknownReferenceError('region', regionId, at('region'), suggestId(regionId, dataset.regions.byId));
 
   const skills = new Set<string>();
   (input.skills ?? []).forEach((id, i) => {
-    if (!dataset.skills.byId[id]) throw new UnknownReferenceError('skill', id, at(`skills.${i}`), 'see GET /v1/skills for the ids');
+    if (!dataset.skills.byId[id]) throw new UnknownReferenceError('skill', id, at(`skills.${i}`), suggestId(id, dataset.skills.byId));
     skills.add(id);
   });
   if (input.education !== undefined && !dataset.education.byId[input.education]) {
