@@ -48,7 +48,7 @@ export interface RouteSpec<
   readonly cacheable?: boolean;
   /** A request body for the documentation and Swagger UI's "Try it out"; it must succeed. */
   readonly bodyExample?: z.input<NonNullable<B>>;
-  readonly handler: (input: RouteInput<P, Q, B>, context: RouteContext) => z.input<R>;
+  readonly handler: (input: RouteInput<P, Q, B>, context: RouteContext) => z.input<R> | Promise<z.input<R>>;
 }
 
 /** A route with its types erased, as the app and the document builder see it. */

@@ -25,7 +25,9 @@ function memoise(route: Route, context: RouteContext) {
     const key = JSON.stringify(input);
     let hit = memo.get(key);
     if (!hit) {
-      const body = JSON.stringify(route.handler(input, context));
+      const value = route.handler(input, context);
+      if (value instanceof Promise) throw new Error(`${route.operationId}: a cacheable route must answer synchronously`);
+      const body = JSON.stringify(value);
       hit = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
       if (memo.size >= MEMO_LIMIT) memo.clear();
       memo.set(key, hit);
@@ -35,9 +37,9 @@ function memoise(route: Route, context: RouteContext) {
 }
 
 const requireJson: RequestHandler = (req, _res, next) => {
-  // `req.is` is null without a body and false for a body of another type.
-  if (req.is(['application/json', 'application/*+json']) === false) {
-    next(new HttpProblem(415, 'Unsupported media type', `Send the request body as application/json; got ${req.get('content-type')}`));
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (hasBody && !req.is(['application/json', 'application/*+json'])) {
+    next(new HttpProblem(415, 'Unsupported media type', `Send the request body as application/json; got ${req.get('content-type') ?? 'no content type'}`));
     return;
   }
   next();
@@ -53,7 +55,7 @@ export function mountRoute(router: Router, route: Route, context: RouteContext, 
   const cached = route.cacheable ? memoise(route, context) : undefined;
   const pattern = route.path;
 
-  const handle: RequestHandler = (req, res) => {
+  const handle: RequestHandler = (req, res): Promise<void> | undefined => {
     res.locals.route = pattern;
     setPathParams(res, pathParams);
     const input = {
@@ -66,12 +68,16 @@ export function mountRoute(router: Router, route: Route, context: RouteContext, 
       res.set({ ETag: etag, 'Cache-Control': CATALOGUE_CACHE_CONTROL });
       if (req.fresh) {
         res.status(304).end();
-        return;
+        return undefined;
       }
       res.status(status).type('application/json').send(body);
-      return;
+      return undefined;
     }
-    res.status(status).json(route.handler(input, context));
+    const result = route.handler(input, context);
+    // Only a handler that really is asynchronous pays for a promise.
+    if (result instanceof Promise) return result.then((value) => void res.status(status).json(value));
+    res.status(status).json(result);
+    return undefined;
   };
 
   const chain: RequestHandler[] = route.body ? [requireJson, jsonBody, handle] : [handle];
