@@ -17,12 +17,20 @@ function expectProblem(res: request.Response, status: number) {
 
 describe('bad input → 400 naming each field', () => {
   it('query: every bad field and unknown parameters', async () => {
-    const body = expectProblem(await request(app).get('/v1/estimates?yearsExperience=ten&region=Not%20an%20id&asOf=2025-13-45&color=red'), 400);
+    const body = expectProblem(
+      await request(app).get('/v1/estimates?yearsExperience=ten&region=Not%20an%20id&asOf=2025-13-45&color=red'),
+      400,
+    );
     expect(body.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['yearsExperience', 'region', 'asOf', 'color']));
   });
 
   it('body: nested paths such as offer.base', async () => {
-    const body = expectProblem(await request(app).post('/v1/offers/benchmark').send({ level: 'mid', offer: { base: -5 }, extra: 1 }), 400);
+    const body = expectProblem(
+      await request(app)
+        .post('/v1/offers/benchmark')
+        .send({ level: 'mid', offer: { base: -5 }, extra: 1 }),
+      400,
+    );
     expect(body.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['offer.base', 'extra']));
   });
 
@@ -49,7 +57,12 @@ describe('unknown ids', () => {
     expect(body.errors).toEqual([{ path: 'region', message: expect.stringContaining("'us-xx'") }]);
     body = expectProblem(await request(app).get('/v1/levels?role=nurse'), 400);
     expect(body.errors?.[0]?.path).toBe('role');
-    body = expectProblem(await request(app).post('/v1/estimates').send({ skills: ['dicom', 'juggling'] }), 400);
+    body = expectProblem(
+      await request(app)
+        .post('/v1/estimates')
+        .send({ skills: ['dicom', 'juggling'] }),
+      400,
+    );
     expect(body.errors).toEqual([{ path: 'skills.1', message: expect.stringContaining("'juggling'") }]);
   });
 });
@@ -60,7 +73,9 @@ describe('no data and inconsistent queries → 422 naming the field', () => {
   });
 
   it('manager with 3 years contradicts the ladder', async () => {
-    const res = await request(app).post('/v1/offers/benchmark').send({ level: 'manager', yearsExperience: 3, offer: { base: 1 } });
+    const res = await request(app)
+      .post('/v1/offers/benchmark')
+      .send({ level: 'manager', yearsExperience: 3, offer: { base: 1 } });
     expect(expectProblem(res, 422).errors?.[0]?.path).toBe('yearsExperience');
   });
 });
@@ -77,7 +92,12 @@ describe('HTTP-level failures', () => {
   });
 
   it('body over the limit → 413', async () => {
-    expectProblem(await request(app).post('/v1/estimates').send({ level: 'x'.repeat(2_000) }), 413);
+    expectProblem(
+      await request(app)
+        .post('/v1/estimates')
+        .send({ level: 'x'.repeat(2_000) }),
+      413,
+    );
   });
 
   it('unknown route → 404', async () => {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createApp, type CreateAppOptions } from '@paylens/api';
+import { type CreateAppOptions, createApp } from '@paylens/api';
 import { getDefaultDataset } from '@paylens/core';
 import { pino } from 'pino';
 
@@ -16,7 +16,7 @@ export function captureLogs() {
 }
 
 /** The app over the bundled data, rate limiting off and logs kept, unless told otherwise. */
-export function testApp(options: Partial<CreateAppOptions> = {}) {
+export function testApp(options: Partial<CreateAppOptions> = {}): { app: ReturnType<typeof createApp>; logs: string[] } {
   const { logger, lines } = captureLogs();
   const app = createApp({ dataset: getDefaultDataset(), logger, ...options, config: { rateLimit: false, ...options.config } });
   return { app, logs: lines };

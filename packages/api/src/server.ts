@@ -43,7 +43,11 @@ let ready = true;
 const app = createApp({ dataset, config, logger, isReady: () => ready });
 
 try {
-  const running = await listen(app, { port: config.port, host: config.host, logger, onDrain: () => {
+  const running = await listen(app, {
+    port: config.port,
+    host: config.host,
+    logger,
+    onDrain: () => {
       ready = false;
     },
   });

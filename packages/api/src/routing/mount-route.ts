@@ -39,7 +39,13 @@ function memoise(route: Route, context: RouteContext) {
 const requireJson: RequestHandler = (req, _res, next) => {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   if (hasBody && !req.is(['application/json', 'application/*+json'])) {
-    next(new HttpProblem(415, 'Unsupported media type', `Send the request body as application/json; got ${req.get('content-type') ?? 'no content type'}`));
+    next(
+      new HttpProblem(
+        415,
+        'Unsupported media type',
+        `Send the request body as application/json; got ${req.get('content-type') ?? 'no content type'}`,
+      ),
+    );
     return;
   }
   next();
