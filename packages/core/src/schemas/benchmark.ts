@@ -7,7 +7,7 @@ export const OfferSchema = z
     base: z.number().finite().positive().max(100_000_000).meta({ description: 'Yearly base pay offered, USD', example: 90_000 }),
     bonus: z.number().finite().nonnegative().max(100_000_000).optional().meta({ description: 'Yearly bonus offered, USD', example: 2_000 }),
   })
-  .meta({ id: 'Offer' });
+  .meta({ id: 'Offer', description: 'A job offer: yearly base pay and optional bonus' });
 export type Offer = z.infer<typeof OfferSchema>;
 
 export const BenchmarkQuerySchema = z
@@ -32,18 +32,24 @@ export const BenchmarkSchema = z
     verdict: VerdictSchema,
     delta: z
       .object({
-        amount: z.number().meta({ description: 'Base offer − market median, USD' }),
-        percent: z.number().meta({ description: 'Base offer vs market median, percent' }),
+        amount: z.number().meta({ description: 'Base offer − market median, USD', example: -5_000 }),
+        percent: z.number().meta({ description: 'Base offer vs market median, percent', example: -5.6 }),
       })
       .meta({ description: 'Gap to the market median' }),
     counterOffer: z
-      .object({ low: z.number(), high: z.number(), rationale: z.string() })
+      .object({
+        low: z.number().meta({ description: 'Low end of the range, USD per year', example: 90_000 }),
+        high: z.number().meta({ description: 'High end of the range, USD per year', example: 106_000 }),
+        rationale: z
+          .string()
+          .meta({ description: 'Why this range', example: 'The offer is under the median: ask for at least the median.' }),
+      })
       .meta({ description: 'A base pay range worth asking for' }),
     total: z
       .object({
-        offer: z.number().meta({ description: 'Base + bonus offered' }),
-        marketMean: z.number(),
-        compaRatio: z.number(),
+        offer: z.number().meta({ description: 'Base + bonus offered', example: 92_000 }),
+        marketMean: z.number().meta({ description: 'Mean total pay in the market', example: 96_700 }),
+        compaRatio: z.number().meta({ description: 'Total offer ÷ market mean total', example: 0.95 }),
       })
       .meta({ description: 'The whole offer against mean total pay' }),
     market: EstimateSchema,

@@ -56,55 +56,66 @@ export type Flag = z.infer<typeof FlagSchema>;
 
 export const AdjustmentSchema = z
   .object({
-    kind: z.enum(['region', 'aging', 'level']).meta({ description: 'What the factor adjusts for' }),
-    factor: z.number().meta({ example: 1.1705 }),
-    description: z.string(),
-    sourceId: z.string(),
+    kind: z.enum(['region', 'aging', 'level']).meta({ description: 'What the factor adjusts for', example: 'region' }),
+    factor: z.number().meta({ description: 'Multiplier applied to pay', example: 1.1705 }),
+    description: z.string().meta({ description: 'Why, in words', example: 'San Francisco pays about 17% over the national average' }),
+    sourceId: z.string().meta({ description: 'Source of the factor', example: 'pbc-salary-average' }),
   })
   .meta({ id: 'Adjustment', description: 'One multiplicative adjustment applied to the base figure' });
 export type Adjustment = z.infer<typeof AdjustmentSchema>;
 
-const money = z.number().meta({ description: 'USD per year' });
+const money = (description: string, example: number) => z.number().meta({ description: `${description}, USD per year`, example });
 
 export const PercentilesSchema = z
-  .object({ p10: money, p25: money, p50: money, p75: money, p90: money, mean: money })
-  .meta({ id: 'Percentiles' });
+  .object({
+    p10: money('10th percentile', 64_000),
+    p25: money('25th percentile', 76_000),
+    p50: money('Median', 90_000),
+    p75: money('75th percentile', 106_000),
+    p90: money('90th percentile', 126_000),
+    mean: money('Mean', 92_000),
+  })
+  .meta({ id: 'Percentiles', description: 'A pay distribution: percentiles and mean' });
+
+const figure = {
+  figureId: z.string().meta({ description: 'Id of the pay figure in the data set', example: 'pbc-mid-base-typical' }),
+  statistic: z.string().meta({ description: 'What the figure is: mean, median, typical, lower-bound…', example: 'typical' }),
+  value: z.number().meta({ description: 'The figure as published, USD per year', example: 90_000 }),
+  sourceId: z.string().meta({ description: 'Source of the figure', example: 'pbc-salary-average' }),
+  description: z.string().meta({ description: 'The figure in words', example: 'National Mid-level base pay of $90,000' }),
+};
 
 export const EstimateSchema = z
   .object({
-    role: z.string().meta({ example: 'pacs-administrator' }),
+    role: z.string().meta({ description: 'Role id', example: 'pacs-administrator' }),
     level: z.string().nullable().meta({ description: 'null when the figure covers all levels', example: 'mid' }),
-    levelBasis: z.enum(['requested', 'inferred', 'all-levels']),
-    region: z.string().meta({ example: 'us' }),
+    levelBasis: z
+      .enum(['requested', 'inferred', 'all-levels'])
+      .meta({ description: 'Whether the level was asked for, inferred from experience, or not used', example: 'requested' }),
+    region: z.string().meta({ description: 'Region id', example: 'us' }),
     asOf: z.string().meta({ description: 'Date the figures describe', example: '2025-01-01' }),
-    currency: z.literal('USD'),
-    period: z.literal('year'),
-    basis: z
-      .object({
-        figureId: z.string(),
-        statistic: z.string(),
-        value: z.number(),
-        sourceId: z.string(),
-        description: z.string(),
-      })
-      .meta({ description: 'The published figure the estimate starts from, before adjustments' }),
+    currency: z.literal('USD').meta({ description: 'Currency of every amount', example: 'USD' }),
+    period: z.literal('year').meta({ description: 'Every amount is per year', example: 'year' }),
+    basis: z.object(figure).meta({ description: 'The published figure the estimate starts from, before adjustments' }),
     base: PercentilesSchema,
-    bonus: z.object({ mean: money }),
+    bonus: z.object({ mean: money('Mean bonus', 1_096) }).meta({ description: 'Yearly bonus' }),
     total: PercentilesSchema,
-    spread: z.object({
-      sigma: z.number().meta({ description: 'Log-normal sigma of base pay' }),
-      description: z.string(),
-      sourceId: z.string(),
-    }),
-    adjustments: z.array(AdjustmentSchema),
+    spread: z
+      .object({
+        sigma: z.number().meta({ description: 'Log-normal sigma of base pay', example: 0.25 }),
+        description: z.string().meta({ description: 'Where the spread comes from', example: 'Spread of BLS OEWS 15-1244 wages' }),
+        sourceId: z.string().meta({ description: 'Source of the spread', example: 'bls-oews-2024' }),
+      })
+      .meta({ description: 'How widely pay varies around the figure' }),
+    adjustments: z.array(AdjustmentSchema).meta({ description: 'Every factor applied to the published figure, in order' }),
     alternatives: z
-      .array(z.object({ figureId: z.string(), statistic: z.string(), value: z.number(), sourceId: z.string(), description: z.string() }))
+      .array(z.object(figure))
       .meta({ description: 'Figures from other sources for the same group, shown beside the estimate and never averaged into it' }),
-    sources: z.array(SourceSchema),
-    confidence: z.enum(['high', 'medium', 'low']),
-    confidenceScore: z.number().min(0).max(1),
-    flags: z.array(FlagSchema),
-    notes: z.array(z.string()),
+    sources: z.array(SourceSchema).meta({ description: 'Every source the estimate draws on' }),
+    confidence: z.enum(['high', 'medium', 'low']).meta({ description: 'Confidence grade', example: 'medium' }),
+    confidenceScore: z.number().min(0).max(1).meta({ description: 'Confidence, 1 = direct sourced figure', example: 0.7 }),
+    flags: z.array(FlagSchema).meta({ description: 'Caveats that apply to this estimate', example: ['thin-data'] }),
+    notes: z.array(z.string()).meta({ description: 'Caveats in words', example: ['Level mid inferred from 4 years of experience.'] }),
   })
   .meta({ id: 'Estimate', description: 'A pay estimate with its working shown' });
 export type Estimate = z.infer<typeof EstimateSchema>;

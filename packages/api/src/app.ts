@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import type { Dataset } from '@paylens/core';
+import express, { type Express, type RequestHandler } from 'express';
+import { type Logger, pino } from 'pino';
+import swaggerUi from 'swagger-ui-express';
+import { type ApiConfig, DEFAULT_CONFIG } from './config.js';
+import { HttpProblem } from './middleware/http-problem.js';
+import { problemHandler } from './middleware/problem.js';
+import { rateLimiter } from './middleware/rate-limit.js';
+import { requestLog } from './middleware/request-log.js';
+import { corsFor, securityHeaders } from './middleware/security.js';
+import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
+import { routes as defaultRoutes } from './routes/index.js';
+import type { Route } from './routing/define-route.js';
+import { mountRoute, toExpressPath } from './routing/mount-route.js';
+
+export interface CreateAppOptions {
+  /** The data set to serve, e.g. `getDefaultDataset()` or `await loadDataset(dir)`. */
+  readonly dataset: Dataset;
+  /** Any part of the configuration; the rest takes the defaults. */
+  readonly config?: Partial<ApiConfig>;
+  /** Where request and error logs go; a pino logger at `config.logLevel` on stdout by default. */
+  readonly logger?: Logger;
+  /** Whether /readyz should answer ready; the server turns it off while draining. */
+  readonly isReady?: () => boolean;
+  /** The routes to serve; every route of the API by default. */
+  readonly routes?: readonly Route[];
+}
+
+const DOCS_PATH = '/docs';
+const OPENAPI_PATH = '/openapi.json';
+const DOCS_OPTIONS = {
+  customSiteTitle: 'PayLens API',
+  swaggerUrl: OPENAPI_PATH,
+  swaggerOptions: { validatorUrl: null, tryItOutEnabled: true },
+};
+const documents = new WeakMap<readonly Route[], { document: OpenApiDocument; json: string }>();
+
+/** The document is built once per route list, however many apps are created from it. */
+function documentFor(routes: readonly Route[]) {
+  let entry = documents.get(routes);
+  if (!entry) {
+    const document = buildOpenApiDocument(routes);
+    entry = { document, json: JSON.stringify(document) };
+    documents.set(routes, entry);
+  }
+  return entry;
+}
+
+/**
+ * Builds the Express app for a data set, without listening: tests drive it in-process and the
+ * server wraps it.
+ *
+ * @example
+ * const app = createApp({ dataset: getDefaultDataset(), config: { rateLimit: false } });
+ * const res = await request(app).get('/v1/estimates?level=mid'); // supertest
+ */
+export function createApp(options: CreateAppOptions): Express {
+  const config: ApiConfig = { ...DEFAULT_CONFIG, ...options.config };
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const routes = options.routes ?? defaultRoutes;
+  const context = { dataset: options.dataset, isReady: options.isReady ?? (() => true) };
+  const { json: documentJson } = documentFor(routes);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('trust proxy', config.trustProxy);
+
+  app.use(requestLog(logger));
+  app.use(securityHeaders(DOCS_PATH));
+  const cors = corsFor(config.corsOrigins);
+  if (cors) app.use(cors);
+  if (config.rateLimit) app.use(rateLimiter(config.rateLimit, logger, ['/healthz', '/readyz']));
+
+  const jsonBody = express.json({ limit: config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] });
+  const allowed = new Map<string, { pattern: string; methods: Set<string> }>();
+  const allow = (pattern: string, method: string) => {
+    const path = toExpressPath(pattern);
+    const entry = allowed.get(path) ?? { pattern, methods: new Set<string>() };
+    entry.methods.add(method.toUpperCase());
+    if (method === 'get') entry.methods.add('HEAD');
+    allowed.set(path, entry);
+  };
+
+  for (const route of routes) {
+    mountRoute(app, route, context, jsonBody);
+    allow(route.path, route.method);
+  }
+
+  const documentEtag = `"${createHash('sha1').update(documentJson).digest('base64url')}"`;
+  app.get(OPENAPI_PATH, (req, res) => {
+    res.locals.route = OPENAPI_PATH;
+    res.set({ ETag: documentEtag, 'Cache-Control': 'public, max-age=300' });
+    if (req.fresh) res.status(304).end();
+    else res.type('application/json').send(documentJson);
+  });
+  allow(OPENAPI_PATH, 'get');
+
+  // Swagger UI's page loads its assets relatively, so it must be served from /docs/.
+  const docs: RequestHandler = (req, res, next) => {
+    res.locals.route = DOCS_PATH;
+    if (req.method === 'GET' && req.originalUrl === DOCS_PATH) res.redirect(301, `${DOCS_PATH}/`);
+    else next();
+  };
+  app.use(DOCS_PATH, docs, swaggerUi.serveFiles(undefined, DOCS_OPTIONS), swaggerUi.setup(undefined, DOCS_OPTIONS));
+
+  for (const [path, { pattern, methods }] of allowed) {
+    const list = [...methods].join(', ');
+    app.all(path, (req, res, next) => {
+      res.locals.route = pattern;
+      if (req.method === 'OPTIONS') {
+        res.set('Allow', `${list}, OPTIONS`).status(204).end();
+        return;
+      }
+      next(new HttpProblem(405, 'Method not allowed', `${req.method} is not allowed on ${pattern}; allowed: ${list}`, { Allow: list }));
+    });
+  }
+  app.use((req, _res, next) => next(new HttpProblem(404, 'Not found', `No resource at ${req.method} ${req.path}; see ${OPENAPI_PATH}`)));
+  app.use(problemHandler(logger));
+  return app;
+}
+
+export type { OpenApiDocument };

@@ -1,0 +1,27 @@
+import type { Route } from '../routing/define-route.js';
+import { listEducation } from './education.js';
+import { getEstimate, postEstimate } from './estimates.js';
+import { healthz, readyz } from './health.js';
+import { listLevels } from './levels.js';
+import { benchmarkOfferRoute } from './offers.js';
+import { getRegion, listRegions } from './regions.js';
+import { getRole, listRoles } from './roles.js';
+import { listSkills } from './skills.js';
+import { listSources } from './sources.js';
+
+/** Every route of the API, in the order of the document. Adding a route: one file, one line here. */
+export const routes: readonly Route[] = [
+  listRoles,
+  getRole,
+  listLevels,
+  listSkills,
+  listEducation,
+  listRegions,
+  getRegion,
+  listSources,
+  getEstimate,
+  postEstimate,
+  benchmarkOfferRoute,
+  healthz,
+  readyz,
+];

@@ -1,0 +1,96 @@
+import type { Dataset } from '@paylens/core';
+import type { z } from 'zod';
+
+/** Problem statuses a route can declare beyond the ones every route may answer (400, 429, 500). */
+export type ProblemStatus = 404 | 413 | 415 | 422 | 503;
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a handler receives: the request's parts, already parsed by the route's schemas. */
+export interface RouteInput<P, Q, B> {
+  readonly params: Parsed<P>;
+  readonly query: Parsed<Q>;
+  readonly body: Parsed<B>;
+}
+
+/** What every handler can reach besides its input. */
+export interface RouteContext {
+  readonly dataset: Dataset;
+  /** False while the server drains before shutting down. */
+  readonly isReady: () => boolean;
+}
+
+/**
+ * One HTTP operation: the zod schemas that parse its request and describe its answer, the
+ * documentation around them, and the handler. The same object mounts the Express handler and
+ * registers the OpenAPI path, so the two cannot drift apart.
+ */
+export interface RouteSpec<
+  P extends z.ZodObject | undefined,
+  Q extends z.ZodObject | undefined,
+  B extends z.ZodType | undefined,
+  R extends z.ZodType,
+> {
+  readonly method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI style: `/v1/roles/{id}`. */
+  readonly path: `/${string}`;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tags: readonly string[];
+  readonly params?: P;
+  readonly query?: Q;
+  readonly body?: B;
+  readonly response: { readonly schema: R; readonly description: string; readonly status?: 200 | 201 };
+  /** Extra problem answers this route gives, documented with their meaning. */
+  readonly problems?: Partial<Record<ProblemStatus, string>>;
+  /** Catalogue data that only changes with the data set: answered with ETag and Cache-Control, memoised. */
+  readonly cacheable?: boolean;
+  /** A request body for the documentation and Swagger UI's "Try it out"; it must succeed. */
+  readonly bodyExample?: z.input<NonNullable<B>>;
+  readonly handler: (input: RouteInput<P, Q, B>, context: RouteContext) => z.input<R> | Promise<z.input<R>>;
+}
+
+/** A route with its types erased, as the app and the document builder see it. */
+export interface Route {
+  readonly method: RouteSpec<undefined, undefined, undefined, z.ZodType>['method'];
+  readonly path: `/${string}`;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tags: readonly string[];
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
+  readonly body?: z.ZodType;
+  readonly response: { readonly schema: z.ZodType; readonly description: string; readonly status?: 200 | 201 };
+  readonly problems?: Partial<Record<ProblemStatus, string>>;
+  readonly cacheable?: boolean;
+  readonly bodyExample?: unknown;
+  readonly handler: (input: { params: unknown; query: unknown; body: unknown }, context: RouteContext) => unknown;
+}
+
+/**
+ * Declares a route. Adding an endpoint is one file exporting `defineRoute({...})` and one line in
+ * `routes/index.ts`.
+ *
+ * @example
+ * export const getRole = defineRoute({
+ *   method: 'get',
+ *   path: '/v1/roles/{id}',
+ *   operationId: 'getRole',
+ *   summary: 'One role with its ladder',
+ *   tags: ['catalogue'],
+ *   params: z.object({ id: IdSchema.meta({ description: 'Role id', example: 'pacs-administrator' }) }),
+ *   response: { schema: RoleSchema, description: 'The role' },
+ *   problems: { 404: 'No role has this id' },
+ *   handler: ({ params }, { dataset }) => findOrThrow(dataset.roles, 'role', params.id, 'id'),
+ * });
+ */
+export function defineRoute<
+  P extends z.ZodObject | undefined = undefined,
+  Q extends z.ZodObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType = z.ZodType,
+>(spec: RouteSpec<P, Q, B, R>): Route {
+  return spec as unknown as Route;
+}
