@@ -1,10 +1,11 @@
 // Runs the API: reads the configuration, loads the data set, listens, and drains on SIGTERM/SIGINT.
+import { pathToFileURL } from 'node:url';
 import { type Dataset, formatDatasetProblems, getDefaultDataset, isDatasetError } from '@paylens/core';
 import { loadDataset } from '@paylens/core/node';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, readConfig, type ServerConfig } from './config.js';
-import { listen } from './listen.js';
+import { listen, type RunningServer } from './listen.js';
 
 /** Exit code for a configuration or data set that cannot be served. */
 const EXIT_BAD_SETUP = 2;
@@ -14,9 +15,9 @@ function fail(lines: readonly string[]): never {
   process.exit(EXIT_BAD_SETUP);
 }
 
-function readConfigOrExit(): ServerConfig {
+function readConfigOrExit(env: NodeJS.ProcessEnv): ServerConfig {
   try {
-    return readConfig(process.env);
+    return readConfig(env);
   } catch (error) {
     if (error instanceof ConfigError) fail(['paylens: invalid configuration', ...error.problems.map((p) => `  ${p}`)]);
     throw error;
@@ -36,21 +37,49 @@ async function loadDatasetOrExit(dir: string | undefined): Promise<Dataset> {
   }
 }
 
-const config = readConfigOrExit();
-const logger = pino({ level: config.logLevel });
-const dataset = await loadDatasetOrExit(config.dataDir);
-let ready = true;
-const app = createApp({ dataset, config, logger, isReady: () => ready });
+export interface StartServerOptions {
+  /** Overrides `PORT`. */
+  readonly port?: number;
+  /** Overrides `PAYLENS_DATA_DIR`. */
+  readonly dataDir?: string;
+  /** Environment to read the rest of the configuration from; `process.env` by default. */
+  readonly env?: NodeJS.ProcessEnv;
+}
 
-try {
-  const running = await listen(app, {
-    port: config.port,
-    host: config.host,
-    logger,
-    onDrain: () => {
-      ready = false;
-    },
-  });
+/**
+ * Starts the API as a process would: configuration from the environment (options win), the data
+ * set loaded (a bad one exits 2 with every problem listed), listening, and a graceful drain on
+ * SIGTERM/SIGINT (exit 0 once requests in flight are done).
+ *
+ * @example
+ * await startServer({ port: 8080, dataDir: './my-survey' });
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const base = readConfigOrExit(options.env ?? process.env);
+  const config: ServerConfig = {
+    ...base,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+  };
+  const logger = pino({ level: config.logLevel });
+  const dataset = await loadDatasetOrExit(config.dataDir);
+  let ready = true;
+  const app = createApp({ dataset, config, logger, isReady: () => ready });
+
+  let running: RunningServer;
+  try {
+    running = await listen(app, {
+      port: config.port,
+      host: config.host,
+      logger,
+      onDrain: () => {
+        ready = false;
+      },
+    });
+  } catch (error) {
+    logger.fatal({ err: { type: (error as Error).name, message: (error as Error).message } }, 'cannot listen');
+    process.exit(1);
+  }
   logger.info({ port: running.port, dataDir: config.dataDir ?? null }, `PayLens API on http://localhost:${running.port} (docs: /docs/)`);
   const stop = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'shutdown requested');
@@ -61,7 +90,8 @@ try {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-} catch (error) {
-  logger.fatal({ err: { type: (error as Error).name, message: (error as Error).message } }, 'cannot listen');
-  process.exit(1);
+  return running;
 }
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) await startServer();
