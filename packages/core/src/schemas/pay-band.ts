@@ -39,17 +39,20 @@ export type PayBandQuery = z.input<typeof PayBandQuerySchema>;
 
 export const PayBandSchema = z
   .object({
-    role: z.string(),
-    level: z.string().nullable(),
-    region: z.string(),
-    method: z.enum(['spread', 'percentiles']),
+    role: z.string().meta({ description: 'Role id' }),
+    level: z.string().nullable().meta({ description: 'Level id; null for all levels together' }),
+    region: z.string().meta({ description: 'Region id' }),
+    method: z.enum(['spread', 'percentiles']).meta({ description: 'How the band was built' }),
     percentiles: z.enum(['p10-p90', 'p25-p75']).nullable().meta({ description: 'The percentiles used; null for method spread' }),
     spreadPercent: z.number().meta({ description: '(max − min) ÷ min, percent: as asked, or as implied by the percentiles', example: 40 }),
     min: z.number().meta({ description: 'USD a year', example: 75_000 }),
     midpoint: z.number().meta({ description: 'The market median, USD a year', example: 90_000 }),
     max: z.number().meta({ description: 'USD a year', example: 105_000 }),
     position: z
-      .object({ min: z.number(), max: z.number() })
+      .object({
+        min: z.number().meta({ description: 'Market percentile of min' }),
+        max: z.number().meta({ description: 'Market percentile of max' }),
+      })
       .meta({ description: 'Where min and max fall in the market, percentiles 0–100' }),
     definition: z.string().meta({ description: 'How min, midpoint and max were computed' }),
     market: EstimateSchema,
