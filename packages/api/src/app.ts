@@ -12,7 +12,7 @@ import { corsFor, securityHeaders } from './middleware/security.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 import { routes as defaultRoutes } from './routes/index.js';
 import type { Route } from './routing/define-route.js';
-import { mountRoute, toExpressPath } from './routing/mount-route.js';
+import { jsonParser, mountRoute, toExpressPath } from './routing/mount-route.js';
 
 export interface CreateAppOptions {
   /** The data set to serve, e.g. `getDefaultDataset()` or `await loadDataset(dir)`. */
@@ -59,7 +59,7 @@ export function createApp(options: CreateAppOptions): Express {
   const config: ApiConfig = { ...DEFAULT_CONFIG, ...options.config };
   const logger = options.logger ?? pino({ level: config.logLevel });
   const routes = options.routes ?? defaultRoutes;
-  const context = { dataset: options.dataset, isReady: options.isReady ?? (() => true) };
+  const context = { dataset: options.dataset, isReady: options.isReady ?? (() => true), config };
   const { json: documentJson } = documentFor(routes);
 
   const app = express();
@@ -73,7 +73,7 @@ export function createApp(options: CreateAppOptions): Express {
   if (cors) app.use(cors);
   if (config.rateLimit) app.use(rateLimiter(config.rateLimit, logger, ['/healthz', '/readyz']));
 
-  const jsonBody = express.json({ limit: config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] });
+  const jsonBody = jsonParser(config.bodyLimit);
   const allowed = new Map<string, { pattern: string; methods: Set<string> }>();
   const allow = (pattern: string, method: string) => {
     const path = toExpressPath(pattern);

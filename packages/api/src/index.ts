@@ -1,11 +1,21 @@
 // @paylens/api: the HTTP API as a library, for embedding and tests. `server.ts` runs it.
 
 export { type CreateAppOptions, createApp } from './app.js';
-export { type ApiConfig, ConfigError, DEFAULT_CONFIG, EnvSchema, readConfig, type ServerConfig } from './config.js';
+export { type ApiConfig, ConfigError, DEFAULT_CONFIG, EnvSchema, readConfig, type ServerConfig, toBytes } from './config.js';
 export { type ListenOptions, listen, type RunningServer } from './listen.js';
 export { HttpProblem, isHttpProblem } from './middleware/http-problem.js';
 export { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 export { routes } from './routes/index.js';
-export { defineRoute, type ProblemStatus, type Route, type RouteContext, type RouteInput, type RouteSpec } from './routing/define-route.js';
+export {
+  defineRoute,
+  type ProblemStatus,
+  type Route,
+  type RouteContext,
+  type RouteInput,
+  type RouteSpec,
+  type StreamContent,
+  type StreamInput,
+  type StreamSpec,
+} from './routing/define-route.js';
 export { toQuerySchema } from './routing/query-schema.js';
 export { type Problem, ProblemSchema } from './schemas/problem.js';

@@ -42,7 +42,10 @@ function responsesOf(route: Route): RouteConfig['responses'] {
     [route.response.status ?? 200]: {
       description: route.response.description,
       headers: route.cacheable ? CacheHeaders : RequestIdHeaders,
-      content: { 'application/json': { schema: route.response.schema } },
+      content: {
+        'application/json': { schema: route.response.schema },
+        ...(route.stream?.response ? { [route.stream.response.mediaType]: { schema: route.stream.response.schema } } : {}),
+      },
     },
   };
   if (route.cacheable)
@@ -67,7 +70,10 @@ function toRouteConfig(route: Route): RouteConfig {
   if (route.body) {
     request.body = {
       required: true,
-      content: { 'application/json': { schema: route.body, ...(route.bodyExample !== undefined ? { example: route.bodyExample } : {}) } },
+      content: {
+        'application/json': { schema: route.body, ...(route.bodyExample !== undefined ? { example: route.bodyExample } : {}) },
+        ...(route.stream?.request ? { [route.stream.request.mediaType]: { schema: route.stream.request.schema } } : {}),
+      },
     };
   }
   return {

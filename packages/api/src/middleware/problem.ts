@@ -1,7 +1,9 @@
 import {
+  isCsvHeaderError,
   isInconsistentQueryError,
   isNoDataError,
   isPayLensError,
+  isRowLimitError,
   isUnknownReferenceError,
   isValidationError,
   type PayLensError,
@@ -28,6 +30,21 @@ function fromPayLensError(error: PayLensError, pathParams: readonly string[]): M
     const n = error.issues.length;
     const detail = n === 1 ? error.message : `${n} fields are invalid: ${error.issues.map((i) => i.path || 'input').join(', ')}`;
     return { problem: { type: `${TYPE}invalid-input`, title: 'Invalid input', status: 400, detail, errors: [...error.issues] } };
+  }
+  if (isCsvHeaderError(error)) {
+    return {
+      problem: {
+        type: `${TYPE}invalid-csv-header`,
+        title: 'Invalid CSV header',
+        status: 400,
+        detail: error.message,
+        errors: [...error.issues],
+      },
+    };
+  }
+  if (isRowLimitError(error)) {
+    const detail = `Too many rows: this server takes at most ${error.limit.toLocaleString('en-US')} rows a request; split the input`;
+    return { problem: { type: `${TYPE}too-many-rows`, title: 'Too many rows', status: 413, detail } };
   }
   if (isUnknownReferenceError(error)) {
     const errors = [{ path: error.path, message: error.message }];
@@ -91,6 +108,10 @@ function mapError(error: unknown, pathParams: readonly string[]): Mapped | undef
   const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
   if (typeof type === 'string') {
     const known = BODY_ERRORS[type];
+    const { limit } = error as { limit?: unknown };
+    if (known && type === 'entity.too.large' && typeof limit === 'number') {
+      return { problem: { ...known, detail: `${known.detail} (limit: ${limit.toLocaleString('en-US')} bytes)` } };
+    }
     if (known) return { problem: known };
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return { problem: { type: `${TYPE}bad-request`, title: 'Bad request', status, detail: 'The request could not be read' } };

@@ -6,6 +6,7 @@ import { healthz, readyz } from './health.js';
 import { listLevels } from './levels.js';
 import { compareOccupationsRoute } from './occupations.js';
 import { benchmarkOfferRoute } from './offers.js';
+import { benchmarkOffersBatchRoute } from './offers-batch.js';
 import { getPayBand, postPayBand } from './pay-bands.js';
 import { postProjection } from './projections.js';
 import { compareRegionsRoute } from './region-comparison.js';
@@ -29,6 +30,7 @@ export const routes: readonly Route[] = [
   getEstimate,
   postEstimate,
   benchmarkOfferRoute,
+  benchmarkOffersBatchRoute,
   getCareerPath,
   postProjection,
   compareOccupationsRoute,

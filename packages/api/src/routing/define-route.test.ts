@@ -48,3 +48,48 @@ describe('defineRoute: one definition, both the handler and the documented path'
     expect(Object.keys(op?.responses ?? {})).toEqual(['200', '400', '429', '500']);
   });
 });
+
+describe('defineRoute with stream: another media type in and out, documented beside JSON', () => {
+  const Text = z.string().meta({ description: 'Plain text', example: 'hello' });
+  const shout = defineRoute({
+    method: 'post',
+    path: '/shout',
+    operationId: 'shout',
+    summary: 'Shouts',
+    tags: ['test'],
+    body: z.object({ text: z.string().meta({ description: 'Text', example: 'hi' }) }),
+    response: { schema: EchoSchema, description: 'The echo' },
+    stream: {
+      request: { mediaType: 'text/plain', schema: Text },
+      response: { mediaType: 'text/plain', schema: Text },
+      handler: async ({ body, req, res }) => {
+        let text = body?.text ?? '';
+        if (body === undefined) for await (const chunk of req) text += String(chunk);
+        res.type('text/plain').send(text.toUpperCase());
+      },
+    },
+    handler: ({ body }) => ({ name: body.text, times: 1 }),
+  });
+  const streamApp = createApp({
+    dataset: getDefaultDataset(),
+    logger: pino({ level: 'silent' }),
+    routes: [shout],
+    config: { rateLimit: false },
+  });
+
+  it('hands a body of the stream type, unread, or an Accept for it, to the stream handler', async () => {
+    expect((await request(streamApp).post('/shout').send({ text: 'json' })).body).toEqual({ name: 'json', times: 1 });
+    expect((await request(streamApp).post('/shout').set('Content-Type', 'text/plain').send('raw')).text).toBe('RAW');
+    expect((await request(streamApp).post('/shout').set('Accept', 'text/plain').send({ text: 'json' })).text).toBe('JSON');
+    const bad = await request(streamApp).post('/shout').set('Content-Type', 'text/html').send('<p>');
+    expect(bad.status).toBe(415);
+    expect(bad.body.detail).toContain('application/json or text/plain');
+  });
+
+  it('documents both media types of the request and of the answer', () => {
+    const op = buildOpenApiDocument([shout]).paths?.['/shout']?.post;
+    const body = op?.requestBody as { content: Record<string, unknown> } | undefined;
+    expect(Object.keys(body?.content ?? {})).toEqual(['application/json', 'text/plain']);
+    expect(Object.keys(op?.responses?.['200']?.content ?? {})).toEqual(['application/json', 'text/plain']);
+  });
+});

@@ -1,5 +1,7 @@
 import type { Dataset } from '@paylens/core';
+import type { Request, Response } from 'express';
 import type { z } from 'zod';
+import type { ApiConfig } from '../config.js';
 
 /** Problem statuses a route can declare beyond the ones every route may answer (400, 429, 500). */
 export type ProblemStatus = 404 | 413 | 415 | 422 | 503;
@@ -18,6 +20,36 @@ export interface RouteContext {
   readonly dataset: Dataset;
   /** False while the server drains before shutting down. */
   readonly isReady: () => boolean;
+  readonly config: ApiConfig;
+}
+
+/** A media type a route reads or writes as a stream, besides JSON. */
+export interface StreamContent {
+  readonly mediaType: `${string}/${string}`;
+  /** For the document only, since the handler reads or writes the bytes: `z.string().meta({ description, example })`. */
+  readonly schema: z.ZodType;
+}
+
+/** What a stream handler receives: the parsed parts, and the raw request and response. */
+export interface StreamInput<P, Q, B> {
+  readonly params: Parsed<P>;
+  readonly query: Parsed<Q>;
+  /** The parsed JSON body; undefined when the body is of the stream request type, left unread in `req`. */
+  readonly body: Parsed<B> | undefined;
+  readonly req: Request;
+  readonly res: Response;
+}
+
+/**
+ * A route that also takes or answers a non-JSON media type, as a stream. Its handler is called
+ * instead of `handler` when the request body is of `request.mediaType` (the JSON parser is
+ * skipped, so the JSON body limit does not apply) or the client's Accept prefers
+ * `response.mediaType`; it then answers on `res` itself, in either media type.
+ */
+export interface StreamSpec<P, Q, B> {
+  readonly request?: StreamContent;
+  readonly response?: StreamContent;
+  readonly handler: (input: StreamInput<P, Q, B>, context: RouteContext) => Promise<void>;
 }
 
 /**
@@ -48,6 +80,10 @@ export interface RouteSpec<
   readonly cacheable?: boolean;
   /** A request body for the documentation and Swagger UI's "Try it out"; it must succeed. */
   readonly bodyExample?: z.input<NonNullable<B>>;
+  /** Largest JSON body this route takes, when it is not `config.bodyLimit`. */
+  readonly bodyLimit?: (config: ApiConfig) => string;
+  /** Another media type in or out, handled as a stream. */
+  readonly stream?: StreamSpec<P, Q, B>;
   readonly handler: (input: RouteInput<P, Q, B>, context: RouteContext) => z.input<R> | Promise<z.input<R>>;
 }
 
@@ -66,6 +102,15 @@ export interface Route {
   readonly problems?: Partial<Record<ProblemStatus, string>>;
   readonly cacheable?: boolean;
   readonly bodyExample?: unknown;
+  readonly bodyLimit?: (config: ApiConfig) => string;
+  readonly stream?: {
+    readonly request?: StreamContent;
+    readonly response?: StreamContent;
+    readonly handler: (
+      input: { params: unknown; query: unknown; body: unknown; req: Request; res: Response },
+      context: RouteContext,
+    ) => Promise<void>;
+  };
   readonly handler: (input: { params: unknown; query: unknown; body: unknown }, context: RouteContext) => unknown;
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseInput } from '@paylens/core';
-import type { RequestHandler, Router } from 'express';
+import express, { type Request, type RequestHandler, type Router } from 'express';
 import { HttpProblem } from '../middleware/http-problem.js';
 import { setPathParams } from '../middleware/problem.js';
 import type { Route, RouteContext } from './define-route.js';
@@ -36,24 +36,34 @@ function memoise(route: Route, context: RouteContext) {
   };
 }
 
-const requireJson: RequestHandler = (req, _res, next) => {
-  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-  if (hasBody && !req.is(['application/json', 'application/*+json'])) {
-    next(
-      new HttpProblem(
-        415,
-        'Unsupported media type',
-        `Send the request body as application/json; got ${req.get('content-type') ?? 'no content type'}`,
-      ),
-    );
-    return;
-  }
-  next();
-};
+const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+
+function requireJson(route: Route): RequestHandler {
+  const accepted = ['application/json', ...(route.stream?.request ? [route.stream.request.mediaType] : [])].join(' or ');
+  return (req, _res, next) => {
+    if (hasBody(req) && !req.is(['application/json', 'application/*+json'])) {
+      next(
+        new HttpProblem(
+          415,
+          'Unsupported media type',
+          `Send the request body as ${accepted}; got ${req.get('content-type') ?? 'no content type'}`,
+        ),
+      );
+      return;
+    }
+    next();
+  };
+}
+
+/** A JSON body parser with the given limit (`100kb`). */
+export function jsonParser(limit: string): RequestHandler {
+  return express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
+}
 
 /**
  * Mounts a route on an Express router: parse params, query and body with the route's schemas
- * (bad input throws a ValidationError naming each field), call the handler, answer JSON.
+ * (bad input throws a ValidationError naming each field), call the handler, answer JSON. A route
+ * with `stream` hands requests in or asking for its other media type to the stream handler.
  */
 export function mountRoute(router: Router, route: Route, context: RouteContext, jsonBody: RequestHandler): void {
   const pathParams = Object.keys(route.params?.shape ?? {});
@@ -64,11 +74,16 @@ export function mountRoute(router: Router, route: Route, context: RouteContext, 
   const handle: RequestHandler = (req, res): Promise<void> | undefined => {
     res.locals.route = pattern;
     setPathParams(res, pathParams);
+    const streamed = route.stream?.request && hasBody(req) && req.is(route.stream.request.mediaType);
     const input = {
       params: route.params ? parseInput(route.params, req.params) : undefined,
       query: route.query ? parseInput(route.query, req.query) : undefined,
-      body: route.body ? parseInput(route.body, req.body) : undefined,
+      body: route.body && !streamed ? parseInput(route.body, req.body) : undefined,
     };
+    const answer = route.stream?.response?.mediaType;
+    if (route.stream && (streamed || (answer && req.accepts(['application/json', answer]) === answer))) {
+      return route.stream.handler({ ...input, req, res }, context);
+    }
     if (cached) {
       const { body, etag } = cached(input);
       res.set({ ETag: etag, 'Cache-Control': CATALOGUE_CACHE_CONTROL });
@@ -86,6 +101,12 @@ export function mountRoute(router: Router, route: Route, context: RouteContext, 
     return undefined;
   };
 
-  const chain: RequestHandler[] = route.body ? [requireJson, jsonBody, handle] : [handle];
+  const parseBody = route.bodyLimit ? jsonParser(route.bodyLimit(context.config)) : jsonBody;
+  const chain: RequestHandler[] = route.body ? [requireJson(route), parseBody, handle] : [handle];
+  if (route.stream?.request) {
+    const { mediaType } = route.stream.request;
+    // A body of the stream type skips the JSON checks and parser: the handler reads it.
+    chain.unshift((req, _res, next) => (hasBody(req) && req.is(mediaType) ? handle(req, _res, next) : next()));
+  }
   router[route.method](toExpressPath(route.path), ...chain);
 }

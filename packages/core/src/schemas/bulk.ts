@@ -10,7 +10,7 @@ const RowSchema = z.number().int().positive().meta({
 export const BulkRowErrorSchema = z
   .object({
     path: z.string().meta({ description: 'The column or field at fault (`base`, `skills`, `offer.base`); empty for the row as a whole' }),
-    message: z.string(),
+    message: z.string().meta({ description: 'Why, in words' }),
   })
   .meta({ id: 'BulkRowError', description: 'Why one row could not be benchmarked' });
 export type BulkRowError = z.infer<typeof BulkRowErrorSchema>;
@@ -26,9 +26,11 @@ export type BulkResult = z.infer<typeof BulkResultSchema>;
 export const BulkSummarySchema = z
   .object({
     rows: z.number().int().nonnegative().meta({ description: 'Input rows read' }),
-    ok: z.number().int().nonnegative(),
-    failed: z.number().int().nonnegative(),
-    verdicts: z.record(VerdictSchema, z.number().int().nonnegative()).meta({ description: 'Count of results by verdict' }),
+    ok: z.number().int().nonnegative().meta({ description: 'Rows benchmarked' }),
+    failed: z.number().int().nonnegative().meta({ description: 'Rows that could not be benchmarked' }),
+    verdicts: z
+      .record(VerdictSchema, z.number().int().nonnegative().meta({ description: 'Rows with this verdict' }))
+      .meta({ description: 'Count of results by verdict' }),
     failedRows: z.array(z.number().int().positive()).meta({ description: 'Row numbers that failed, the first ones up to a cap' }),
     failedRowsTruncated: z.boolean().meta({ description: 'True when more rows failed than failedRows lists' }),
   })
@@ -36,6 +38,9 @@ export const BulkSummarySchema = z
 export type BulkSummary = z.infer<typeof BulkSummarySchema>;
 
 export const BulkBenchmarkSchema = z
-  .object({ results: z.array(BulkResultSchema), summary: BulkSummarySchema })
+  .object({
+    results: z.array(BulkResultSchema).meta({ description: 'One result per input row, in input order' }),
+    summary: BulkSummarySchema,
+  })
   .meta({ id: 'BulkBenchmark', description: 'One result per input row, in input order, and a summary' });
 export type BulkBenchmark = z.infer<typeof BulkBenchmarkSchema>;
