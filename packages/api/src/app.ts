@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Dataset } from '@paylens/core';
+import { isHashedAsset, webRoot } from '@paylens/web';
 import express, { type Express, type RequestHandler } from 'express';
 import { type Logger, pino } from 'pino';
 import swaggerUi from 'swagger-ui-express';
@@ -104,6 +105,19 @@ export function createApp(options: CreateAppOptions): Express {
     else next();
   };
   app.use(DOCS_PATH, docs, swaggerUi.serveFiles(undefined, DOCS_OPTIONS), swaggerUi.setup(undefined, DOCS_OPTIONS));
+
+  // The job seekers' page (packages/web, built into its dist/): hashed assets are cached for good,
+  // index.html is revalidated so a new build shows at once.
+  app.use(
+    express.static(webRoot, {
+      index: 'index.html',
+      redirect: false,
+      setHeaders: (res, file) => {
+        res.locals.route = '/';
+        res.setHeader('Cache-Control', isHashedAsset(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
 
   for (const [path, { pattern, methods }] of allowed) {
     const list = [...methods].join(', ');

@@ -26,9 +26,35 @@ const docsHeaders = helmet({
   },
 });
 
-/** Helmet's security headers with a strict CSP, relaxed only as far as /docs needs. */
+// The web page at / loads its one script, style sheet and icon from here and calls the API here:
+// nothing inline, nothing from elsewhere.
+const pageHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+});
+
+// Only the HTML document's policy governs the page; its script and style sheet keep the API's.
+const isPage = (path: string) => path === '/' || path.endsWith('.html');
+
+/** Helmet's security headers with a strict CSP, relaxed only as far as /docs and the web page need. */
 export function securityHeaders(docsPath: string): RequestHandler {
-  return (req, res, next) => (req.path === docsPath || req.path.startsWith(`${docsPath}/`) ? docsHeaders : apiHeaders)(req, res, next);
+  return (req, res, next) => {
+    if (req.path === docsPath || req.path.startsWith(`${docsPath}/`)) docsHeaders(req, res, next);
+    else if (isPage(req.path)) pageHeaders(req, res, next);
+    else apiHeaders(req, res, next);
+  };
 }
 
 /** CORS for the configured origins only; without origins, no CORS headers at all. */

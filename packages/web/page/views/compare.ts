@@ -66,7 +66,9 @@ async function render(result: HTMLElement, c: RegionComparison, who: string): Pr
       'ul',
       { class: 'notes' },
       ...c.notes.map((n) => h('li', {}, n)),
-      ...c.regions.map((r) => h('li', {}, `${r.name}: ${r.factor.description}.`)),
+      ...c.regions.map((r) =>
+        h('li', {}, r.factor.description.startsWith(r.name) ? `${r.factor.description}.` : `${r.name}: ${r.factor.description}.`),
+      ),
     ),
     sourceBox,
   );
