@@ -13,7 +13,7 @@ import type { Benchmark, Estimate, RegionComparison } from '@paylens/core';
 import { getDefaultDataset } from '@paylens/core';
 import { webRoot } from '@paylens/web';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/web/', import.meta.url));
@@ -27,7 +27,22 @@ let userDataDir: string;
 let problems: string[] = [];
 const outside: string[] = [];
 
+/** Why the browser or server could not start: every test then fails with it (none is skipped). */
+let setupError: unknown;
+
 beforeAll(async () => {
+  try {
+    await setUp();
+  } catch (error) {
+    setupError = error;
+  }
+}, TIMEOUT);
+
+beforeEach(() => {
+  if (setupError) throw setupError;
+});
+
+async function setUp(): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (.ci/run does this)`);
   }
@@ -65,7 +80,7 @@ beforeAll(async () => {
     outside.push(url);
     return route.abort();
   });
-}, TIMEOUT);
+}
 
 afterAll(async () => {
   await context?.close();
