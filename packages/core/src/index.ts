@@ -1,4 +1,10 @@
-// @paylens/core: the public API. Pure: no file system, no network (see ./node for loading files).
+/**
+ * Salary and career insights computed from a plain-CSV data set, with every figure sourced.
+ * Pure: no file system, no network, so it runs in Node and in browsers; `@paylens/core/node`
+ * adds loading a data directory from disk.
+ *
+ * @module @paylens/core
+ */
 
 export { type BenchmarkOffersOptions, benchmarkOffers } from './bulk/benchmark-offers.js';
 export { type BulkBenchmarker, type BulkBenchmarkerOptions, createBulkBenchmarker } from './bulk/create-bulk-benchmarker.js';
@@ -25,7 +31,8 @@ export { compareOccupations } from './insights/compare-occupations.js';
 export { compareRegions } from './insights/compare-regions.js';
 export { computeEstimate, estimateSalary } from './insights/estimate-salary.js';
 export { projectPay } from './insights/project-pay.js';
-export type { RegionFactor, RoleModel, Spread } from './model/role-model.js';
+export type { ResolvedProfile } from './model/resolve-profile.js';
+export type { LevelAnchor, RaiseAssumption, RegionFactor, RoleModel, Spread } from './model/role-model.js';
 export * from './schemas/benchmark.js';
 export * from './schemas/bulk.js';
 export * from './schemas/career-path.js';

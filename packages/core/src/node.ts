@@ -1,3 +1,8 @@
+/**
+ * Everything in `@paylens/core`, plus reading a data directory from disk with Node's file system.
+ *
+ * @module @paylens/core/node
+ */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildDataset } from './dataset/build-dataset.js';
