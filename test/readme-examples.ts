@@ -1,5 +1,8 @@
 // Reads the code examples out of a README, so tests run them exactly as written.
 
+/** The server address the README examples call; tests substitute the server they started. */
+export const README_SERVER_URL = 'http://localhost:3000';
+
 /** The contents of every fenced code block of the given language, in order. */
 export function readmeCodeBlocks(markdown: string, lang: string): string[] {
   const blocks: string[] = [];

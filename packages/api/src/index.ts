@@ -1,4 +1,10 @@
-// @paylens/api: the HTTP API as a library, for embedding and tests. `server.ts` runs it.
+/**
+ * The PayLens HTTP API as a library, for embedding and tests: `createApp` builds the Express
+ * app without listening. The `paylens-api` bin (`server.ts`) runs it; `@paylens/api/client`
+ * holds the types for a typed HTTP client.
+ *
+ * @module @paylens/api
+ */
 
 export { type CreateAppOptions, createApp } from './app.js';
 export { type ApiConfig, ConfigError, DEFAULT_CONFIG, EnvSchema, readConfig, type ServerConfig, toBytes } from './config.js';

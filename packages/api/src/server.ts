@@ -1,4 +1,6 @@
+#!/usr/bin/env node
 // Runs the API: reads the configuration, loads the data set, listens, and drains on SIGTERM/SIGINT.
+import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type Dataset, formatDatasetProblems, getDefaultDataset, isDatasetError } from '@paylens/core';
 import { loadDataset } from '@paylens/core/node';
@@ -93,5 +95,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   return running;
 }
 
+// Run directly (node server.js, tsx, or the `paylens-api` bin, whose path is a symlink that Node
+// resolves for import.meta.url but not for argv[1]), start; imported (`paylens serve`), don't.
 const entry = process.argv[1];
-if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) await startServer();
+if (entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href) await startServer();

@@ -1,5 +1,9 @@
-// @paylens/web: the job seekers' page. The browser code lives in page/; `scripts/build.mjs` bundles
-// it into dist/, which the API serves at `/`.
+/**
+ * The job seekers' page, built: the browser code lives in page/; `scripts/build.mjs` bundles it
+ * into dist/, which the API serves at `/`.
+ *
+ * @module @paylens/web
+ */
 import { fileURLToPath } from 'node:url';
 
 /**
