@@ -100,6 +100,13 @@ describe('HTTP-level failures', () => {
     );
   });
 
+  it('a path that is not valid percent-encoding → 400, not 500 (found by fuzzing)', async () => {
+    for (const url of ['/v1/regions/%E0%A4%A', '/v1/roles/%ZZ']) {
+      expect(expectProblem(await request(app).get(url), 400).detail).toMatch(/percent-encoded/);
+      expectProblem(await request(app).options(url), 400);
+    }
+  });
+
   it('unknown route → 404', async () => {
     expectProblem(await request(app).get('/v2/anything'), 404);
     expectProblem(await request(app).post('/nowhere').send({}), 404);

@@ -92,6 +92,14 @@ const BODY_ERRORS: Readonly<Record<string, Mapped['problem']>> = {
   },
 };
 
+// The router fails to decode a path parameter such as `/v1/roles/%ZZ` with a URIError marked 400.
+const MALFORMED_URL: Mapped['problem'] = {
+  type: `${TYPE}malformed-url`,
+  title: 'Malformed URL',
+  status: 400,
+  detail: 'The request path is not valid percent-encoded UTF-8',
+};
+
 const INTERNAL: Mapped['problem'] = {
   type: `${TYPE}internal`,
   title: 'Internal error',
@@ -106,6 +114,7 @@ function mapError(error: unknown, pathParams: readonly string[]): Mapped | undef
   }
   if (isPayLensError(error)) return fromPayLensError(error, pathParams);
   const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
+  if (error instanceof URIError && status === 400) return { problem: MALFORMED_URL };
   if (typeof type === 'string') {
     const known = BODY_ERRORS[type];
     const { limit } = error as { limit?: unknown };
