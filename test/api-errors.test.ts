@@ -107,6 +107,17 @@ describe('HTTP-level failures', () => {
     }
   });
 
+  it('a body whose Content-Encoding does not decode → 400, not 500 (found by fuzzing)', async () => {
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const res = await request(app)
+        .post('/v1/estimates')
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', encoding)
+        .send('{}');
+      expect(expectProblem(res, 400).detail).toBe('The request could not be read');
+    }
+  });
+
   it('unknown route → 404', async () => {
     expectProblem(await request(app).get('/v2/anything'), 404);
     expectProblem(await request(app).post('/nowhere').send({}), 404);

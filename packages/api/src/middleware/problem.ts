@@ -122,9 +122,11 @@ function mapError(error: unknown, pathParams: readonly string[]): Mapped | undef
       return { problem: { ...known, detail: `${known.detail} (limit: ${limit.toLocaleString('en-US')} bytes)` } };
     }
     if (known) return { problem: known };
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { problem: { type: `${TYPE}bad-request`, title: 'Bad request', status, detail: 'The request could not be read' } };
-    }
+  }
+  // Other client errors from the HTTP stack, such as a body whose Content-Encoding does not decode:
+  // the client's fault, though not typed; their messages stay here.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { problem: { type: `${TYPE}bad-request`, title: 'Bad request', status, detail: 'The request could not be read' } };
   }
   return undefined;
 }
