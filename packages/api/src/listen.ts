@@ -1,5 +1,5 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type Server, STATUS_CODES } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 
@@ -22,6 +22,40 @@ export interface ListenOptions {
   readonly drainMs?: number;
 }
 
+const CLIENT_ERROR_STATUS: Readonly<Record<string, number>> = { HPE_HEADER_OVERFLOW: 431, ERR_HTTP_REQUEST_TIMEOUT: 408 };
+
+/**
+ * Requests Node's HTTP parser refuses never reach the app (headers over 16 KB, a malformed request
+ * line); they too get a problem with the security headers, then the connection is closed.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? 400;
+  const title = STATUS_CODES[status] ?? 'Bad Request';
+  const body = JSON.stringify({
+    type: `urn:paylens:problem:${title.toLowerCase().replaceAll(' ', '-')}`,
+    title,
+    status,
+    detail: status === 431 ? 'The request headers (URL included) are larger than this server accepts' : 'The request could not be read',
+  });
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${title}`,
+      'Content-Type: application/problem+json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      "Content-Security-Policy: default-src 'none';frame-ancestors 'none'",
+      'X-Content-Type-Options: nosniff',
+      'X-Frame-Options: SAMEORIGIN',
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
+}
+
 /**
  * Listens with an app and returns a handle whose `close` drains gracefully.
  *
@@ -33,6 +67,7 @@ export function listen(app: Express, options: ListenOptions): Promise<RunningSer
   const { logger, drainMs = 8_000 } = options;
   return new Promise((resolve, reject) => {
     const server = app.listen(options.port, options.host ?? '::');
+    server.on('clientError', answerClientError);
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);
