@@ -109,6 +109,12 @@ describe('requests refused by the HTTP parser', () => {
     });
   });
 
+  it('a HEAD request over the limit gets the status without a body', async () => {
+    const answer = await raw(`HEAD /v1/roles?${'a=1&'.repeat(5_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer.endsWith('\r\n\r\n')).toBe(true);
+  });
+
   it('a malformed request → 400 problem, and the server carries on', async () => {
     const answer = await raw('GARBAGE\r\n\r\n');
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);

@@ -28,7 +28,7 @@ const CLIENT_ERROR_STATUS: Readonly<Record<string, number>> = { HPE_HEADER_OVERF
  * Requests Node's HTTP parser refuses never reach the app (headers over 16 KB, a malformed request
  * line); they too get a problem with the security headers, then the connection is closed.
  */
-function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy();
     return;
@@ -41,6 +41,8 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
     status,
     detail: status === 431 ? 'The request headers (URL included) are larger than this server accepts' : 'The request could not be read',
   });
+  // A HEAD answer has no body; its client would choke on one.
+  const head = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
   socket.end(
     [
       `HTTP/1.1 ${status} ${title}`,
@@ -51,7 +53,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
       'X-Frame-Options: SAMEORIGIN',
       'Connection: close',
       '',
-      body,
+      head ? '' : body,
     ].join('\r\n'),
   );
 }
