@@ -29,7 +29,9 @@ const CLIENT_ERROR_STATUS: Readonly<Record<string, number>> = { HPE_HEADER_OVERF
  * line); they too get a problem with the security headers, then the connection is closed.
  */
 function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || !socket.writable) {
+  // As Node itself does: answer only while no answer to this request has started on the socket.
+  const pending = (socket as Socket & { _httpMessage?: { headersSent?: boolean; req?: { method?: string } } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || pending?.headersSent) {
     socket.destroy();
     return;
   }
@@ -42,7 +44,7 @@ function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }
     detail: status === 431 ? 'The request headers (URL included) are larger than this server accepts' : 'The request could not be read',
   });
   // A HEAD answer has no body; its client would choke on one.
-  const head = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
+  const head = pending?.req?.method === 'HEAD' || error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
   socket.end(
     [
       `HTTP/1.1 ${status} ${title}`,
@@ -84,8 +86,13 @@ export function listen(app: Express, options: ListenOptions): Promise<RunningSer
             fail(new Error('drain period exceeded'));
           }, drainMs);
           timer.unref();
+          // Connections that finish their request while draining would otherwise idle until
+          // keepAliveTimeout before the server can stop.
+          const sweep = setInterval(() => server.closeIdleConnections(), 100);
+          sweep.unref();
           server.close(() => {
             clearTimeout(timer);
+            clearInterval(sweep);
             logger.info('stopped');
             done();
           });
