@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BasisSchema } from './catalogue.js';
-import { ProfileShape } from './estimate.js';
+import { ConfidenceSchema, ProfileShape } from './estimate.js';
 
 export const CareerPathQuerySchema = z
   .strictObject({
@@ -52,7 +52,7 @@ export const CareerStepSchema = z
         p25: z.number().meta({ description: '25th percentile, USD a year' }),
         p50: z.number().meta({ description: 'Median, USD a year' }),
         p75: z.number().meta({ description: '75th percentile, USD a year' }),
-        confidence: z.enum(['high', 'medium', 'low']).meta({ description: 'How far the figure can be trusted' }),
+        confidence: ConfidenceSchema,
         flags: z.array(z.string()).meta({ description: 'Flags of the estimate behind the figure (see Flag)' }),
       })
       .nullable()

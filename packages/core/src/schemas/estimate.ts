@@ -85,13 +85,21 @@ const figure = {
   description: z.string().meta({ description: 'The figure in words', example: 'National Mid-level base pay of $90,000' }),
 };
 
+export const LevelBasisSchema = z.enum(['requested', 'inferred', 'all-levels']).meta({
+  id: 'LevelBasis',
+  description: 'requested: the level asked for; inferred: placed from experience and skills; all-levels: no level, the role as a whole',
+  example: 'requested',
+});
+
+export const ConfidenceSchema = z
+  .enum(['high', 'medium', 'low'])
+  .meta({ id: 'Confidence', description: 'How far the figure can be trusted (see confidenceScore and flags)', example: 'medium' });
+
 export const EstimateSchema = z
   .object({
     role: z.string().meta({ description: 'Role id', example: 'pacs-administrator' }),
     level: z.string().nullable().meta({ description: 'null when the figure covers all levels', example: 'mid' }),
-    levelBasis: z
-      .enum(['requested', 'inferred', 'all-levels'])
-      .meta({ description: 'Whether the level was asked for, inferred from experience, or not used', example: 'requested' }),
+    levelBasis: LevelBasisSchema,
     region: z.string().meta({ description: 'Region id', example: 'us' }),
     asOf: z.string().meta({ description: 'Date the figures describe', example: '2025-01-01' }),
     currency: z.literal('USD').meta({ description: 'Currency of every amount', example: 'USD' }),
@@ -112,7 +120,7 @@ export const EstimateSchema = z
       .array(z.object(figure))
       .meta({ description: 'Figures from other sources for the same group, shown beside the estimate and never averaged into it' }),
     sources: z.array(SourceSchema).meta({ description: 'Every source the estimate draws on' }),
-    confidence: z.enum(['high', 'medium', 'low']).meta({ description: 'Confidence grade', example: 'medium' }),
+    confidence: ConfidenceSchema,
     confidenceScore: z.number().min(0).max(1).meta({ description: 'Confidence, 1 = direct sourced figure', example: 0.7 }),
     flags: z.array(FlagSchema).meta({ description: 'Caveats that apply to this estimate', example: ['thin-data'] }),
     notes: z.array(z.string()).meta({ description: 'Caveats in words', example: ['Level mid inferred from 4 years of experience.'] }),

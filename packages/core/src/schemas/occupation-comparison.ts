@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BasisSchema } from './catalogue.js';
-import { ProfileShape } from './estimate.js';
+import { ConfidenceSchema, LevelBasisSchema, ProfileShape } from './estimate.js';
 
 export const OccupationComparisonQuerySchema = z
   .strictObject({
@@ -72,14 +72,12 @@ export const OccupationComparisonSchema = z
   .object({
     role: z.string().meta({ description: 'Role id' }),
     level: z.string().nullable().meta({ description: 'Level id; null for all levels together' }),
-    levelBasis: z
-      .enum(['requested', 'inferred', 'all-levels'])
-      .meta({ description: 'requested: as asked; inferred: from yearsExperience; all-levels: no level' }),
+    levelBasis: LevelBasisSchema,
     pacs: z
       .object({
         p50: z.number().meta({ description: 'Median, USD a year' }),
         mean: z.number().meta({ description: 'Mean, USD a year' }),
-        confidence: z.enum(['high', 'medium', 'low']).meta({ description: 'How far the figure can be trusted' }),
+        confidence: ConfidenceSchema,
         flags: z.array(z.string()).meta({ description: 'Flags of the estimate (see Flag)' }),
         sourceId: z.string().meta({ description: 'Id of the main source of the estimate' }),
         description: z.string().meta({ description: 'What the estimate is' }),

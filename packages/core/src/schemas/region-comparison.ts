@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './common.js';
-import { ProfileShape } from './estimate.js';
+import { ConfidenceSchema, LevelBasisSchema, ProfileShape } from './estimate.js';
 
 export const RegionComparisonQuerySchema = z
   .strictObject({
@@ -75,7 +75,7 @@ export const RegionComparisonRowSchema = z
         purchasingPower: z.number().int().nullable().meta({ description: '1 = highest purchasing-power median' }),
       })
       .meta({ description: 'Rank among the regions compared' }),
-    confidence: z.enum(['high', 'medium', 'low']).meta({ description: 'How far the figure can be trusted' }),
+    confidence: ConfidenceSchema,
     flags: z.array(z.string()).meta({ description: 'Flags of the estimate (see Flag)' }),
   })
   .meta({ id: 'RegionComparisonRow', description: 'One region of a comparison' });
@@ -85,9 +85,7 @@ export const RegionComparisonSchema = z
   .object({
     role: z.string().meta({ description: 'Role id' }),
     level: z.string().nullable().meta({ description: 'Level id; null for all levels together' }),
-    levelBasis: z
-      .enum(['requested', 'inferred', 'all-levels'])
-      .meta({ description: 'requested: as asked; inferred: from yearsExperience; all-levels: no level' }),
+    levelBasis: LevelBasisSchema,
     regions: z.array(RegionComparisonRowSchema).meta({ description: 'In the order asked' }),
     rankedByNominal: z.array(z.string()).meta({ description: 'Region ids, highest nominal median first' }),
     rankedByPurchasingPower: z.array(z.string()).meta({ description: 'Region ids with an RPP, highest purchasing-power median first' }),

@@ -688,11 +688,7 @@ export interface components {
             role: string;
             /** @description Level id; null for all levels together */
             level: string | null;
-            /**
-             * @description requested: as asked; inferred: from yearsExperience; all-levels: no level
-             * @enum {string}
-             */
-            levelBasis: "requested" | "inferred" | "all-levels";
+            levelBasis: components["schemas"]["LevelBasis"];
             /** @description In the order asked */
             regions: components["schemas"]["RegionComparisonRow"][];
             /** @description Region ids, highest nominal median first */
@@ -702,6 +698,12 @@ export interface components {
             /** @description What to know when reading the answer */
             notes: string[];
         };
+        /**
+         * @description requested: the level asked for; inferred: placed from experience and skills; all-levels: no level, the role as a whole
+         * @example requested
+         * @enum {string}
+         */
+        LevelBasis: "requested" | "inferred" | "all-levels";
         /** @description One region of a comparison */
         RegionComparisonRow: {
             /**
@@ -786,14 +788,16 @@ export interface components {
                 /** @description 1 = highest purchasing-power median */
                 purchasingPower: number | null;
             };
-            /**
-             * @description How far the figure can be trusted
-             * @enum {string}
-             */
-            confidence: "high" | "medium" | "low";
+            confidence: components["schemas"]["Confidence"];
             /** @description Flags of the estimate (see Flag) */
             flags: string[];
         };
+        /**
+         * @description How far the figure can be trusted (see confidenceScore and flags)
+         * @example medium
+         * @enum {string}
+         */
+        Confidence: "high" | "medium" | "low";
         /** @description The sources behind every figure */
         SourceList: {
             /** @description Every source the data set cites */
@@ -860,12 +864,7 @@ export interface components {
              * @example mid
              */
             level: string | null;
-            /**
-             * @description Whether the level was asked for, inferred from experience, or not used
-             * @example requested
-             * @enum {string}
-             */
-            levelBasis: "requested" | "inferred" | "all-levels";
+            levelBasis: components["schemas"]["LevelBasis"];
             /**
              * @description Region id
              * @example us
@@ -976,12 +975,7 @@ export interface components {
             }[];
             /** @description Every source the estimate draws on */
             sources: components["schemas"]["Source"][];
-            /**
-             * @description Confidence grade
-             * @example medium
-             * @enum {string}
-             */
-            confidence: "high" | "medium" | "low";
+            confidence: components["schemas"]["Confidence"];
             /**
              * @description Confidence, 1 = direct sourced figure
              * @example 0.7
@@ -1392,11 +1386,7 @@ export interface components {
                 p50: number;
                 /** @description 75th percentile, USD a year */
                 p75: number;
-                /**
-                 * @description How far the figure can be trusted
-                 * @enum {string}
-                 */
-                confidence: "high" | "medium" | "low";
+                confidence: components["schemas"]["Confidence"];
                 /** @description Flags of the estimate behind the figure (see Flag) */
                 flags: string[];
             } | null;
@@ -1605,22 +1595,14 @@ export interface components {
             role: string;
             /** @description Level id; null for all levels together */
             level: string | null;
-            /**
-             * @description requested: as asked; inferred: from yearsExperience; all-levels: no level
-             * @enum {string}
-             */
-            levelBasis: "requested" | "inferred" | "all-levels";
+            levelBasis: components["schemas"]["LevelBasis"];
             /** @description The national base-pay estimate for the profile that is set against the occupations */
             pacs: {
                 /** @description Median, USD a year */
                 p50: number;
                 /** @description Mean, USD a year */
                 mean: number;
-                /**
-                 * @description How far the figure can be trusted
-                 * @enum {string}
-                 */
-                confidence: "high" | "medium" | "low";
+                confidence: components["schemas"]["Confidence"];
                 /** @description Flags of the estimate (see Flag) */
                 flags: string[];
                 /** @description Id of the main source of the estimate */
