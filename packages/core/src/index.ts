@@ -29,10 +29,10 @@ export { buildCareerPath, READINESS_WEIGHTS } from './insights/build-career-path
 export { buildPayBand, DEFAULT_SPREAD_PERCENT } from './insights/build-pay-band.js';
 export { compareOccupations } from './insights/compare-occupations.js';
 export { compareRegions } from './insights/compare-regions.js';
-export { computeEstimate, estimateSalary } from './insights/estimate-salary.js';
+export { computeEstimate, ESTIMATE_MEMO_SIZE, estimateSalary } from './insights/estimate-salary.js';
 export { projectPay } from './insights/project-pay.js';
 export type { ResolvedProfile } from './model/resolve-profile.js';
-export type { LevelAnchor, RaiseAssumption, RegionFactor, RoleModel, Spread } from './model/role-model.js';
+export type { AlternativeFigure, LevelAnchor, RaiseAssumption, RegionFactor, RoleModel, Spread } from './model/role-model.js';
 export * from './schemas/benchmark.js';
 export * from './schemas/bulk.js';
 export * from './schemas/career-path.js';
@@ -44,3 +44,4 @@ export { parseInput } from './schemas/parse-input.js';
 export * from './schemas/pay-band.js';
 export * from './schemas/projection.js';
 export * from './schemas/region-comparison.js';
+export type { LognormalFactors } from './stats/lognormal.js';

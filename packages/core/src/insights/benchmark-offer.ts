@@ -1,10 +1,19 @@
 import type { Dataset } from '../dataset/dataset.js';
 import { resolveProfile } from '../model/resolve-profile.js';
-import { type Benchmark, type BenchmarkQuery, BenchmarkQuerySchema, type Offer, type Verdict } from '../schemas/benchmark.js';
+import {
+  type Benchmark,
+  type BenchmarkQuery,
+  BenchmarkQuerySchema,
+  MAX_OFFER_AMOUNT,
+  type Offer,
+  OfferSchema,
+  type Verdict,
+} from '../schemas/benchmark.js';
 import type { Estimate } from '../schemas/estimate.js';
 import { parseInput } from '../schemas/parse-input.js';
 import { lognormalCdf } from '../stats/lognormal.js';
-import { computeEstimate } from './estimate-salary.js';
+import { computeEstimate, ESTIMATE_MEMO_SIZE, freezeEstimate } from './estimate-salary.js';
+import { createQueryMemo, hashProfileQuery } from './query-memo.js';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
@@ -18,15 +27,47 @@ const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
  * const b = benchmarkOffer(getDefaultDataset(), { level: 'mid', offer: { base: 90_000 } });
  * b.verdict; // 'competitive'
  * b.percentile; // 50
+ *
+ * The result is deeply frozen; its `market` may be shared with earlier answers for the same profile.
  */
 export function benchmarkOffer(dataset: Dataset, query: BenchmarkQuery): Benchmark {
+  // The market depends on the profile alone; the offer is validated on every call.
+  const hash = hashProfileQuery(query, 'offer');
+  const market = hash < 0 ? undefined : markets.get(dataset, hash, query);
+  if (market) {
+    const { offer } = query as { offer?: unknown };
+    return judgeOffer(market, isAcceptedOffer(offer) ? offer : parseInput(OfferSchema, offer, ['offer']));
+  }
   const q = parseInput(BenchmarkQuerySchema, query);
-  return judgeOffer(computeEstimate(dataset, resolveProfile(dataset, q), q.asOf), q.offer);
+  const fresh = freezeEstimate(computeEstimate(dataset, resolveProfile(dataset, q), q.asOf));
+  if (hash >= 0) markets.offer(dataset, hash, query, fresh);
+  return judgeOffer(fresh, q.offer);
 }
+
+/**
+ * True for an offer that {@link OfferSchema} accepts unchanged: only `base` and `bonus`, finite,
+ * within the schema's bounds. A shortcut for the usual case, checked against the schema in the
+ * tests; anything else goes through the schema, which words the errors.
+ */
+export function isAcceptedOffer(offer: unknown): offer is Offer {
+  if (typeof offer !== 'object' || offer === null || Array.isArray(offer)) return false;
+  for (const name in offer) if (name !== 'base' && name !== 'bonus') return false;
+  const { base, bonus } = offer as { base?: unknown; bonus?: unknown };
+  return (
+    typeof base === 'number' &&
+    Number.isFinite(base) &&
+    base > 0 &&
+    base <= MAX_OFFER_AMOUNT &&
+    (bonus === undefined || (typeof bonus === 'number' && Number.isFinite(bonus) && bonus >= 0 && bonus <= MAX_OFFER_AMOUNT))
+  );
+}
+
+const markets = createQueryMemo<Estimate>(ESTIMATE_MEMO_SIZE);
 
 /**
  * The benchmark of an already validated offer against an already computed market estimate. Bulk
  * benchmarking calls this to share one estimate between every row with the same profile.
+ * The benchmark is frozen; it is deeply frozen when the market is.
  */
 export function judgeOffer(market: Estimate, offer: Offer): Benchmark {
   const { base: offerBase, bonus: offerBonus = 0 } = offer;
@@ -51,14 +92,19 @@ export function judgeOffer(market: Estimate, offer: Offer): Benchmark {
   }
 
   const totalOffer = offerBase + offerBonus;
-  return {
+  // Frozen field by field: the market is frozen already, and this runs on every call.
+  return Object.freeze({
     percentile: round2(100 * lognormalCdf(offerBase, p50, market.spread.sigma)),
     compaRatio: round4(offerBase / p50),
     rangePenetration: round4((offerBase - p10) / (p90 - p10)),
     verdict,
-    delta: { amount: Math.round(offerBase - p50), percent: round2((offerBase / p50 - 1) * 100) },
-    counterOffer,
-    total: { offer: Math.round(totalOffer), marketMean: market.total.mean, compaRatio: round4(totalOffer / market.total.mean) },
+    delta: Object.freeze({ amount: Math.round(offerBase - p50), percent: round2((offerBase / p50 - 1) * 100) }),
+    counterOffer: Object.freeze(counterOffer),
+    total: Object.freeze({
+      offer: Math.round(totalOffer),
+      marketMean: market.total.mean,
+      compaRatio: round4(totalOffer / market.total.mean),
+    }),
     market,
-  };
+  });
 }

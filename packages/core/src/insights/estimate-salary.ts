@@ -1,10 +1,12 @@
 import type { Dataset } from '../dataset/dataset.js';
 import { NoDataError } from '../errors/index.js';
 import { type ResolvedProfile, resolveProfile } from '../model/resolve-profile.js';
+import type { AlternativeFigure, RoleModel } from '../model/role-model.js';
 import type { Source } from '../schemas/catalogue.js';
 import { type Adjustment, type Estimate, type EstimateQuery, EstimateQuerySchema, type Flag } from '../schemas/estimate.js';
 import { parseInput } from '../schemas/parse-input.js';
-import { lognormalPercentiles, type Percentiles } from '../stats/lognormal.js';
+import { type Percentiles, scalePercentiles } from '../stats/lognormal.js';
+import { createQueryMemo, hashProfileQuery } from './query-memo.js';
 
 const DAY_MS = 86_400_000;
 const YEAR_DAYS = 365.2425;
@@ -25,15 +27,19 @@ const FLAG_PENALTY: Readonly<Record<Flag, number>> = {
   'bonus-scaled': 0.05,
 };
 
-const round = (n: number) => Math.round(n);
-const roundPercentiles = (p: Percentiles) => ({
-  p10: round(p.p10),
-  p25: round(p.p25),
-  p50: round(p.p50),
-  p75: round(p.p75),
-  p90: round(p.p90),
-  mean: round(p.mean),
-});
+const round = Math.round;
+
+/** Rounded percentiles, each plus `add` first (the bonus, for total pay). */
+function roundPercentiles(p: Percentiles, add: number) {
+  return {
+    p10: round(p.p10 + add),
+    p25: round(p.p25 + add),
+    p50: round(p.p50 + add),
+    p75: round(p.p75 + add),
+    p90: round(p.p90 + add),
+    mean: round(p.mean + add),
+  };
+}
 
 /**
  * Estimates yearly pay for a profile: base percentiles, bonus and total, with every adjustment,
@@ -47,11 +53,23 @@ const roundPercentiles = (p: Percentiles) => ({
  * const e = estimateSalary(getDefaultDataset(), { level: 'mid', region: 'us-ca-san-francisco' });
  * e.base.p50; // 105343
  * e.adjustments[0]; // { kind: 'region', factor: 1.1705, … }
+ *
+ * The result is deeply frozen: it is pure data, and the same query may be answered with the same
+ * object from a bounded memo (the last {@link ESTIMATE_MEMO_SIZE} distinct queries per data set).
  */
 export function estimateSalary(dataset: Dataset, query: EstimateQuery): Estimate {
+  const hash = hashProfileQuery(query);
+  const hit = hash < 0 ? undefined : estimates.get(dataset, hash, query);
+  if (hit) return hit;
   const q = parseInput(EstimateQuerySchema, query);
-  return computeEstimate(dataset, resolveProfile(dataset, q), q.asOf);
+  const estimate = freezeEstimate(computeEstimate(dataset, resolveProfile(dataset, q), q.asOf));
+  if (hash >= 0) estimates.offer(dataset, hash, query, estimate);
+  return estimate;
 }
+
+/** Enough for the distinct profiles a busy service sees; a few MB at most. */
+export const ESTIMATE_MEMO_SIZE = 2048;
+const estimates = createQueryMemo<Estimate>(ESTIMATE_MEMO_SIZE);
 
 /** The estimate for an already resolved profile; other insights call this to skip re-validation. */
 export function computeEstimate(dataset: Dataset, profile: ResolvedProfile, asOf?: string, asOfPath = 'asOf'): Estimate {
@@ -61,8 +79,9 @@ export function computeEstimate(dataset: Dataset, profile: ResolvedProfile, asOf
   if (!group) throw new NoDataError('level', `No pay figure for ${profile.role.id}`);
   const figure = group.figure;
 
-  const flags = new Set<Flag>(profile.flags);
-  const notes = [...profile.notes];
+  // Arrays rather than Sets: a handful of entries, and insertion order is the output order.
+  const flags: Flag[] = profile.flags.slice();
+  const notes = profile.notes.slice();
   const adjustments: Adjustment[] = [];
   let factor = 1;
 
@@ -75,11 +94,12 @@ export function computeEstimate(dataset: Dataset, profile: ResolvedProfile, asOf
       sourceId: regionFactor.sourceId,
     });
     factor *= regionFactor.factor;
-    if (regionFactor.kind === 'price-parity-proxy') flags.add('proxy-region-factor');
-    if (regionFactor.kind === 'none') flags.add('no-region-data');
+    if (regionFactor.kind === 'price-parity-proxy') addFlag(flags, 'proxy-region-factor');
+    if (regionFactor.kind === 'none') addFlag(flags, 'no-region-data');
   }
 
-  if (asOf !== undefined && asOf !== figure.asOf) {
+  const aged = asOf !== undefined && asOf !== figure.asOf;
+  if (aged) {
     const raise = model.regionRaises[region.id] ?? model.nationalRaise;
     if (!raise) throw new NoDataError(asOfPath, 'The data set holds no raise rate to age figures with; omit asOf');
     const years = (Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${figure.asOf}T00:00:00Z`)) / DAY_MS / YEAR_DAYS;
@@ -91,16 +111,16 @@ export function computeEstimate(dataset: Dataset, profile: ResolvedProfile, asOf
       sourceId: raise.sourceId,
     });
     factor *= f;
-    flags.add('aged');
-    if (Math.abs(years) > EXTRAPOLATION_YEARS) flags.add('extrapolated');
+    addFlag(flags, 'aged');
+    if (Math.abs(years) > EXTRAPOLATION_YEARS) addFlag(flags, 'extrapolated');
   }
 
-  const base = lognormalPercentiles(group.median * factor, group.spread.sigma);
+  const base = scalePercentiles(group.median * factor, group.spread.factors);
   if (anchor?.lowerBound) {
-    flags.add('lower-bound');
+    addFlag(flags, 'lower-bound');
     notes.push(`The source gives only a floor for ${level?.name ?? 'this level'}; the real median is likely higher.`);
   }
-  if (figure.statistic !== 'median') flags.add('thin-data');
+  if (figure.statistic !== 'median') addFlag(flags, 'thin-data');
 
   let bonusMean = 0;
   let bonusSourceId: string | undefined;
@@ -110,43 +130,35 @@ export function computeEstimate(dataset: Dataset, profile: ResolvedProfile, asOf
   } else if (anchor && model.bonusShare !== undefined && model.nationalBonus) {
     bonusMean = base.mean * model.bonusShare;
     bonusSourceId = model.nationalBonus.sourceId;
-    flags.add('bonus-scaled');
+    addFlag(flags, 'bonus-scaled');
     notes.push(`Bonus scaled from the all-levels bonus share (${(model.bonusShare * 100).toFixed(2)}% of base).`);
   } else {
     notes.push('No source gives a bonus for this group; bonus shown as 0.');
   }
 
-  const alternatives = anchor
-    ? []
-    : model.alternatives.map((f) => ({
-        figureId: f.id,
-        statistic: f.statistic,
-        value: f.value,
-        sourceId: f.sourceId,
-        description: `${f.statistic} of ${f.value.toLocaleString('en-US')} USD (${f.regionId}${f.notes ? `; ${f.notes}` : ''}); not combined with the estimate`,
-      }));
-  if (alternatives.length > 0) flags.add('conflicting-sources');
+  const alternatives = anchor ? [] : model.alternativeFigures.map(copyAlternative);
+  if (alternatives.length > 0) addFlag(flags, 'conflicting-sources');
 
-  const sourceIds = new Set<string>([figure.sourceId, group.spread.sourceId, ...adjustments.map((a) => a.sourceId)]);
-  if (bonusSourceId) sourceIds.add(bonusSourceId);
-  for (const a of alternatives) sourceIds.add(a.sourceId);
-  const sources: Source[] = [];
-  for (const id of sourceIds) {
-    for (let s = dataset.sources.byId[id]; s && !sources.includes(s); s = s.via ? dataset.sources.byId[s.via] : undefined) sources.push(s);
+  // The source list depends on the group, the region and whether the figures were aged alone.
+  let lists = sourceLists.get(group);
+  if (!lists) {
+    lists = new Map();
+    sourceLists.set(group, lists);
+  }
+  const listKey = aged ? `${region.id}\naged` : region.id;
+  let sources = lists.get(listKey);
+  if (!sources) {
+    const sourceIds = [figure.sourceId, group.spread.sourceId];
+    for (const a of adjustments) sourceIds.push(a.sourceId);
+    if (bonusSourceId) sourceIds.push(bonusSourceId);
+    for (const a of alternatives) sourceIds.push(a.sourceId);
+    sources = resolveSources(dataset, sourceIds);
+    lists.set(listKey, sources);
   }
 
   let score = 1;
   for (const flag of flags) score -= FLAG_PENALTY[flag];
   score = Math.max(0, Math.min(1, score));
-
-  const total = {
-    p10: base.p10 + bonusMean,
-    p25: base.p25 + bonusMean,
-    p50: base.p50 + bonusMean,
-    p75: base.p75 + bonusMean,
-    p90: base.p90 + bonusMean,
-    mean: base.mean + bonusMean,
-  };
 
   return {
     role: profile.role.id,
@@ -161,18 +173,58 @@ export function computeEstimate(dataset: Dataset, profile: ResolvedProfile, asOf
       statistic: figure.statistic,
       value: figure.value,
       sourceId: figure.sourceId,
-      description: anchor?.description ?? `National all-levels base pay, a ${figure.statistic} of $${figure.value.toLocaleString('en-US')}`,
+      description: anchor ? anchor.description : (group as NonNullable<RoleModel['allLevels']>).description,
     },
-    base: roundPercentiles(base),
+    base: roundPercentiles(base, 0),
     bonus: { mean: round(bonusMean) },
-    total: roundPercentiles(total),
+    total: roundPercentiles(base, bonusMean),
     spread: { sigma: group.spread.sigma, description: group.spread.description, sourceId: group.spread.sourceId },
     adjustments,
     alternatives,
-    sources,
+    sources: sources.slice(),
     confidence: score >= 0.75 ? 'high' : score >= 0.5 ? 'medium' : 'low',
     confidenceScore: Math.round(score * 100) / 100,
-    flags: [...flags],
+    flags,
     notes,
   };
+}
+
+function addFlag(flags: Flag[], flag: Flag): void {
+  if (!flags.includes(flag)) flags.push(flag);
+}
+
+function copyAlternative(a: AlternativeFigure) {
+  return { figureId: a.figureId, statistic: a.statistic, value: a.value, sourceId: a.sourceId, description: a.description };
+}
+
+/** Source lists by pay group, then by region (and whether aged): a handful per data set, each resolved once. */
+const sourceLists = new WeakMap<object, Map<string, readonly Source[]>>();
+
+/** The sources behind these ids, each followed by the sources it cites (`via`), without repeats. */
+function resolveSources(dataset: Dataset, ids: readonly string[]): readonly Source[] {
+  const list: Source[] = [];
+  for (const id of new Set(ids)) {
+    for (let s = dataset.sources.byId[id]; s && !list.includes(s); s = s.via ? dataset.sources.byId[s.via] : undefined) list.push(s);
+  }
+  return Object.freeze(list);
+}
+
+/**
+ * Freezes an estimate and everything in it: field by field rather than by walking it, since this
+ * runs once per new query. Sources are data-set records, frozen already.
+ */
+export function freezeEstimate(e: Estimate): Estimate {
+  Object.freeze(e.basis);
+  Object.freeze(e.base);
+  Object.freeze(e.bonus);
+  Object.freeze(e.total);
+  Object.freeze(e.spread);
+  for (const a of e.adjustments) Object.freeze(a);
+  Object.freeze(e.adjustments);
+  for (const a of e.alternatives) Object.freeze(a);
+  Object.freeze(e.alternatives);
+  Object.freeze(e.sources);
+  Object.freeze(e.flags);
+  Object.freeze(e.notes);
+  return Object.freeze(e);
 }

@@ -44,6 +44,20 @@ export function checkLevel(dataset: Dataset, model: RoleModel, level: Level, per
   return { level, yearsMet, missingSkills, missingEducation, educationUnknown, eligible };
 }
 
+/** {@link checkLevel}'s `eligible`, without building the lists of what is missing. */
+function isEligible(dataset: Dataset, model: RoleModel, level: Level, person: Person): boolean {
+  if (person.yearsExperience < level.minYears) return false;
+  if (!model.managementLevels.has(level.id)) return true;
+  const reqs = model.requirements[level.id];
+  if (!reqs) return true;
+  for (const r of reqs) {
+    if (r.necessity !== 'required') continue;
+    if (r.kind === 'skill' && !person.skills.has(r.value)) return false;
+    if (r.kind === 'education' && person.education !== undefined && !meetsEducation(dataset, person.education, r.value)) return false;
+  }
+  return true;
+}
+
 export interface Placement {
   readonly level: Level;
   /** An eligible level above the placement that has no pay figure, when there is one. */
@@ -58,7 +72,7 @@ export function placeLevel(dataset: Dataset, model: RoleModel, person: Person): 
   let placed: Level | undefined;
   let unpricedHigher: Level | undefined;
   for (const level of model.levels) {
-    if (!checkLevel(dataset, model, level, person).eligible) continue;
+    if (!isEligible(dataset, model, level, person)) continue;
     if (model.anchors[level.id]) {
       placed = level;
       unpricedHigher = undefined;

@@ -46,23 +46,24 @@ export interface ResolvedProfile {
  * name the offending field.
  */
 export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = ''): ResolvedProfile {
-  const at = (field: string) => `${prefix}${field}`;
   const roleId = input.role ?? dataset.defaultRoleId;
   const role = dataset.roles.byId[roleId];
   const model = dataset.models[roleId];
-  if (!role || !model) throw new UnknownReferenceError('role', roleId, at('role'));
+  if (!role || !model) throw new UnknownReferenceError('role', roleId, `${prefix}role`);
 
   const regionId = input.region ?? dataset.rootRegionId;
   const region = dataset.regions.byId[regionId];
-  if (!region) throw new UnknownReferenceError('region', regionId, at('region'), suggestId(regionId, dataset.regions.byId));
+  if (!region) throw new UnknownReferenceError('region', regionId, `${prefix}region`, suggestId(regionId, dataset.regions.byId));
 
   const skills = new Set<string>();
-  (input.skills ?? []).forEach((id, i) => {
-    if (!dataset.skills.byId[id]) throw new UnknownReferenceError('skill', id, at(`skills.${i}`), suggestId(id, dataset.skills.byId));
+  const skillIds = input.skills ?? [];
+  for (let i = 0; i < skillIds.length; i++) {
+    const id = skillIds[i] as string;
+    if (!dataset.skills.byId[id]) throw new UnknownReferenceError('skill', id, `${prefix}skills.${i}`, suggestId(id, dataset.skills.byId));
     skills.add(id);
-  });
+  }
   if (input.education !== undefined && !dataset.education.byId[input.education]) {
-    throw new UnknownReferenceError('education', input.education, at('education'));
+    throw new UnknownReferenceError('education', input.education, `${prefix}education`);
   }
 
   const flags: Flag[] = [];
@@ -77,7 +78,7 @@ export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = '
       throw new UnknownReferenceError(
         'level',
         input.level,
-        at('level'),
+        `${prefix}level`,
         `levels of ${role.id}: ${role.levels.map((l) => l.id).join(', ')}`,
       );
     }
@@ -85,7 +86,7 @@ export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = '
     if (years !== undefined && years < level.minYears) {
       if (level.minYearsBasis === 'sourced') {
         throw new InconsistentQueryError(
-          at('yearsExperience'),
+          `${prefix}yearsExperience`,
           `${level.name} needs at least ${level.minYears} years of experience (source: ${level.sourceId}); got ${years}`,
         );
       }
@@ -98,7 +99,7 @@ export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = '
       skills,
       ...(input.education !== undefined ? { education: input.education } : {}),
     });
-    if (!placement) throw new NoDataError(at('level'), `No level of ${role.id} has a pay figure`);
+    if (!placement) throw new NoDataError(`${prefix}level`, `No level of ${role.id} has a pay figure`);
     level = placement.level;
     levelBasis = 'inferred';
     flags.push('level-inferred');
@@ -113,11 +114,11 @@ export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = '
 
   if (level && !model.anchors[level.id]) {
     throw new NoDataError(
-      at('level'),
+      `${prefix}level`,
       `No source in this data set gives pay for ${level.name} (${role.id}/${level.id}); PayLens will not invent a figure`,
     );
   }
-  if (!level && !model.allLevels) throw new NoDataError(at('level'), `No all-levels pay figure for ${role.id}; give a level`);
+  if (!level && !model.allLevels) throw new NoDataError(`${prefix}level`, `No all-levels pay figure for ${role.id}; give a level`);
 
   return { role, model, region, level, levelBasis, skills, education: input.education, yearsExperience: years, flags, notes };
 }

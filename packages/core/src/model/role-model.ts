@@ -1,9 +1,20 @@
 import type { Level, Occupation, OccupationMapping, PayFigure, Region, Requirement, Role, Skill } from '../schemas/catalogue.js';
-import { medianFromMean, sigmaFromDeciles, sigmaFromQuartiles } from '../stats/lognormal.js';
+import { type LognormalFactors, lognormalFactors, medianFromMean, sigmaFromDeciles, sigmaFromQuartiles } from '../stats/lognormal.js';
 
 /** How wide pay is within a group, and where that width comes from. */
 export interface Spread {
   readonly sigma: number;
+  readonly sourceId: string;
+  readonly description: string;
+  /** The percentiles as multiples of the median for this sigma, so no estimate calls Math.exp. */
+  readonly factors: LognormalFactors;
+}
+
+/** A figure from another source, described once at load, as every estimate shows it. */
+export interface AlternativeFigure {
+  readonly figureId: string;
+  readonly statistic: PayFigure['statistic'];
+  readonly value: number;
   readonly sourceId: string;
   readonly description: string;
 }
@@ -43,12 +54,14 @@ export interface RoleModel {
   readonly requirements: Readonly<Record<string, readonly Requirement[]>>;
   /** Levels that require a leadership skill: reached only with those skills, not by years alone. */
   readonly managementLevels: ReadonlySet<string>;
-  readonly allLevels?: { readonly figure: PayFigure; readonly median: number; readonly spread: Spread };
+  readonly allLevels?: { readonly figure: PayFigure; readonly median: number; readonly spread: Spread; readonly description: string };
   readonly anchors: Readonly<Record<string, LevelAnchor>>;
   readonly nationalBonus?: PayFigure;
   /** National bonus mean ÷ national base mean, to scale the bonus to a level. */
   readonly bonusShare?: number;
   readonly alternatives: readonly PayFigure[];
+  /** {@link alternatives} as an all-levels estimate lists them. */
+  readonly alternativeFigures: readonly AlternativeFigure[];
   readonly regionFactors: Readonly<Record<string, RegionFactor>>;
   readonly nationalRaise?: RaiseAssumption;
   readonly regionRaises: Readonly<Record<string, RaiseAssumption>>;
@@ -80,14 +93,18 @@ export function latestOccupation(occupations: readonly Occupation[], soc: string
 /** Log-normal spread of an occupation: from its deciles, or its quartiles when p90 is top-coded. */
 export function occupationSpread(o: Occupation): Spread {
   if (o.p10 !== null && o.p90 !== null) {
+    const sigma = sigmaFromDeciles(o.p10, o.p90);
     return {
-      sigma: sigmaFromDeciles(o.p10, o.p90),
+      sigma,
+      factors: lognormalFactors(sigma),
       sourceId: o.sourceId,
       description: `Log-normal spread from BLS OEWS ${o.year} deciles of SOC ${o.soc} (${o.title}): ln(${fmt(o.p90)} ÷ ${fmt(o.p10)}) ÷ 2.563`,
     };
   }
+  const sigma = sigmaFromQuartiles(o.p25, o.p75);
   return {
-    sigma: sigmaFromQuartiles(o.p25, o.p75),
+    sigma,
+    factors: lognormalFactors(sigma),
     sourceId: o.sourceId,
     description: `Log-normal spread from BLS OEWS ${o.year} quartiles of SOC ${o.soc} (${o.title}; its 90th percentile is top-coded): ln(${fmt(o.p75)} ÷ ${fmt(o.p25)}) ÷ 1.349`,
   };
@@ -172,6 +189,7 @@ export function buildRoleModel(input: ModelInput): { model?: RoleModel; problems
     const sigma = Math.sqrt(Math.max(totalSpread.sigma ** 2 - between, (totalSpread.sigma / 2) ** 2));
     withinSpread = {
       sigma,
+      factors: lognormalFactors(sigma),
       sourceId: totalSpread.sourceId,
       description: `${totalSpread.description} = ${totalSpread.sigma.toFixed(3)} for the whole occupation; within one level ${sigma.toFixed(3)}, after removing the variance between the ${icFigures.length} published level figures (law of total variance, levels weighted equally: our judgement)`,
     };
@@ -198,11 +216,19 @@ export function buildRoleModel(input: ModelInput): { model?: RoleModel; problems
     figure: allFigure,
     median: medianOf(allFigure, totalSpread.sigma).median,
     spread: totalSpread,
+    description: `National all-levels base pay, a ${allFigure.statistic} of $${allFigure.value.toLocaleString('en-US')}`,
   };
   const nationalBonus = national(null, 'bonus').find((f) => f.statistic === 'mean');
   const bonusShare = nationalBonus && allFigure?.statistic === 'mean' ? nationalBonus.value / allFigure.value : undefined;
 
   const alternatives = figures.filter((f) => f.sourceId !== paySourceId && f.levelId === null);
+  const alternativeFigures = alternatives.map((f) => ({
+    figureId: f.id,
+    statistic: f.statistic,
+    value: f.value,
+    sourceId: f.sourceId,
+    description: `${f.statistic} of ${f.value.toLocaleString('en-US')} USD (${f.regionId}${f.notes ? `; ${f.notes}` : ''}); not combined with the estimate`,
+  }));
 
   // Regional factor: a figure the pay source gives for the region wins; else BEA price parity as a proxy.
   const rootRpp = input.regionsById[rootRegionId]?.rpp?.value ?? 100;
@@ -301,6 +327,7 @@ export function buildRoleModel(input: ModelInput): { model?: RoleModel; problems
     ...(nationalBonus ? { nationalBonus } : {}),
     ...(bonusShare !== undefined ? { bonusShare } : {}),
     alternatives,
+    alternativeFigures,
     regionFactors,
     ...(nationalRaise ? { nationalRaise } : {}),
     regionRaises,

@@ -2,10 +2,19 @@ import { z } from 'zod';
 import { IsoDateSchema } from './common.js';
 import { EstimateSchema, ProfileShape } from './estimate.js';
 
+/** The largest base or bonus an offer may state, USD a year. */
+export const MAX_OFFER_AMOUNT = 100_000_000;
+
 export const OfferSchema = z
   .strictObject({
-    base: z.number().finite().positive().max(100_000_000).meta({ description: 'Yearly base pay offered, USD', example: 90_000 }),
-    bonus: z.number().finite().nonnegative().max(100_000_000).optional().meta({ description: 'Yearly bonus offered, USD', example: 2_000 }),
+    base: z.number().finite().positive().max(MAX_OFFER_AMOUNT).meta({ description: 'Yearly base pay offered, USD', example: 90_000 }),
+    bonus: z
+      .number()
+      .finite()
+      .nonnegative()
+      .max(MAX_OFFER_AMOUNT)
+      .optional()
+      .meta({ description: 'Yearly bonus offered, USD', example: 2_000 }),
   })
   .meta({ id: 'Offer', description: 'A job offer: yearly base pay and optional bonus' });
 export type Offer = z.infer<typeof OfferSchema>;

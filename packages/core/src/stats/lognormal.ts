@@ -21,16 +21,34 @@ export interface Percentiles {
   readonly mean: number;
 }
 
+/** Each percentile and the mean as a multiple of the median; they depend on sigma alone. */
+export interface LognormalFactors {
+  readonly p10: number;
+  readonly p25: number;
+  readonly p75: number;
+  readonly p90: number;
+  readonly mean: number;
+}
+
+/** The multiples of the median for a log-sigma: computed once per spread, not once per estimate. */
+export function lognormalFactors(sigma: number): LognormalFactors {
+  return Object.freeze({
+    p10: Math.exp(Z.p10 * sigma),
+    p25: Math.exp(Z.p25 * sigma),
+    p75: Math.exp(Z.p75 * sigma),
+    p90: Math.exp(Z.p90 * sigma),
+    mean: Math.exp((sigma * sigma) / 2),
+  });
+}
+
+/** Percentiles and mean of a lognormal from its median and precomputed {@link lognormalFactors}. */
+export function scalePercentiles(median: number, f: LognormalFactors): Percentiles {
+  return { p10: median * f.p10, p25: median * f.p25, p50: median, p75: median * f.p75, p90: median * f.p90, mean: median * f.mean };
+}
+
 /** Percentiles and mean of a lognormal given its median and log-sigma. */
 export function lognormalPercentiles(median: number, sigma: number): Percentiles {
-  return {
-    p10: median * Math.exp(Z.p10 * sigma),
-    p25: median * Math.exp(Z.p25 * sigma),
-    p50: median,
-    p75: median * Math.exp(Z.p75 * sigma),
-    p90: median * Math.exp(Z.p90 * sigma),
-    mean: median * Math.exp((sigma * sigma) / 2),
-  };
+  return scalePercentiles(median, lognormalFactors(sigma));
 }
 
 /** Median of a lognormal whose mean is known: mean ÷ e^(σ²/2). */
