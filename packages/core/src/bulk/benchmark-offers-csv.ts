@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { finished, Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
 import type { Dataset } from '../dataset/dataset.js';
 import { CsvHeaderError, RowLimitError } from '../errors/index.js';
@@ -28,6 +28,55 @@ interface SkippedRecord {
   readonly reason: string;
 }
 const isSkipped = (record: unknown): record is SkippedRecord => typeof record === 'object' && record !== null && SKIPPED in record;
+
+/** Records at most this many at a time, so a batch stays small whatever the parser holds. */
+const MAX_BATCH = 256;
+
+/**
+ * The records of a stream, a batch at a time: every record it holds when asked (at least one),
+ * so a consumer pays one wait per batch rather than one per record. As Node's own async iterator
+ * for readables, but batched; the stream is left open on return (the caller closes it).
+ */
+async function* recordBatches(stream: Readable): AsyncGenerator<unknown[], void, undefined> {
+  let wake = () => {};
+  const onReadable = () => wake();
+  stream.on('readable', onReadable);
+  // undefined while open, null once ended, the error if it failed.
+  let ended: Error | null | undefined;
+  const cleanup = finished(stream, { writable: false }, (error) => {
+    ended = error ?? null;
+    wake();
+  });
+  try {
+    for (;;) {
+      const batch: unknown[] = [];
+      if (!stream.destroyed) {
+        for (let record = stream.read(); record !== null; record = stream.read()) {
+          batch.push(record);
+          if (batch.length >= MAX_BATCH) break;
+        }
+      }
+      if (batch.length > 0) yield batch;
+      else if (ended) throw ended;
+      else if (ended === null) return;
+      else
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+    }
+  } finally {
+    stream.off('readable', onReadable);
+    cleanup();
+  }
+}
+
+/** The results of an opened bulk CSV a batch at a time, for {@link streamBulkCsv}. */
+const resultBatches = new WeakMap<BulkCsv, AsyncGenerator<BulkCsvResult[], void, undefined>>();
+
+/** The batch source behind `bulk.results`, when `bulk` came from {@link benchmarkOffersCsv}. */
+export function resultBatchesOf(bulk: BulkCsv): AsyncGenerator<BulkCsvResult[], void, undefined> | undefined {
+  return resultBatches.get(bulk);
+}
 
 function toReadable(input: CsvInput): Readable {
   if (typeof input === 'string' || input instanceof Uint8Array) return Readable.from([input]);
@@ -69,7 +118,7 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
   const source = toReadable(input);
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[] | SkippedRecord>;
+  const records = recordBatches(parser) as AsyncGenerator<(string[] | SkippedRecord)[], void, undefined>;
   const close = () => {
     source.unpipe(parser);
     source.destroy();
@@ -77,13 +126,16 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
   };
 
   let columns: OfferColumnMap;
+  // The records that came in the same batch as the header.
+  let pending: readonly (string[] | SkippedRecord)[];
   try {
     const first = await records.next();
     const expected = OFFER_COLUMNS.map((c) => (c === 'base' ? 'base (required)' : c));
-    if (first.done) throw new CsvHeaderError([{ path: '', message: 'The CSV is empty: expected a header row' }], expected, []);
-    if (isSkipped(first.value))
-      throw new CsvHeaderError([{ path: '', message: `Unreadable header row: ${first.value.reason}` }], expected, []);
-    columns = resolveOfferColumns(first.value);
+    const header = first.done ? undefined : first.value[0];
+    if (header === undefined) throw new CsvHeaderError([{ path: '', message: 'The CSV is empty: expected a header row' }], expected, []);
+    if (isSkipped(header)) throw new CsvHeaderError([{ path: '', message: `Unreadable header row: ${header.reason}` }], expected, []);
+    columns = resolveOfferColumns(header);
+    pending = first.done ? [] : first.value.slice(1);
   } catch (error) {
     close();
     throw error;
@@ -91,27 +143,46 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
 
   const bench = createBulkBenchmarker(dataset, options);
   const { maxRows } = options;
-  async function* results(): AsyncGenerator<BulkCsvResult, void, undefined> {
+  async function* batches(): AsyncGenerator<BulkCsvResult[], void, undefined> {
     let row = 0;
     try {
-      for (let next = await records.next(); !next.done; next = await records.next()) {
-        row++;
-        if (maxRows !== undefined && row > maxRows) throw new RowLimitError(maxRows);
-        const record = next.value;
-        if (isSkipped(record)) {
-          yield { row, ok: false, error: { path: '', message: `unreadable CSV record: ${record.reason}` }, cells: [] };
-        } else {
-          yield { ...bench.benchmarkCells(record, columns, row), cells: record };
+      let batch = pending;
+      pending = [];
+      for (;;) {
+        const out: BulkCsvResult[] = [];
+        for (const record of batch) {
+          row++;
+          if (maxRows !== undefined && row > maxRows) {
+            // The rows before the limit are answered, as when read one by one.
+            if (out.length > 0) yield out;
+            throw new RowLimitError(maxRows);
+          }
+          if (isSkipped(record)) {
+            out.push({ row, ok: false, error: { path: '', message: `unreadable CSV record: ${record.reason}` }, cells: [] });
+          } else {
+            out.push({ ...bench.benchmarkCells(record, columns, row), cells: record });
+          }
         }
+        if (out.length > 0) yield out;
+        const next = await records.next();
+        if (next.done) return;
+        batch = next.value;
       }
     } finally {
       close();
     }
   }
 
-  return {
+  const resultsInBatches = batches();
+  async function* results(): AsyncGenerator<BulkCsvResult, void, undefined> {
+    for await (const batch of resultsInBatches) yield* batch;
+  }
+
+  const bulk: BulkCsv = {
     columns,
     outputHeader: [...columns.carried.map((i) => columns.header[i] ?? ''), ...RESULT_COLUMNS],
     results: results(),
   };
+  resultBatches.set(bulk, resultsInBatches);
+  return bulk;
 }

@@ -1,4 +1,4 @@
-import { type Dataset, deepFreeze } from '../dataset/dataset.js';
+import type { Dataset } from '../dataset/dataset.js';
 import {
   type FieldIssue,
   isInconsistentQueryError,
@@ -8,7 +8,7 @@ import {
   isValidationError,
 } from '../errors/index.js';
 import { judgeOffer } from '../insights/benchmark-offer.js';
-import { computeEstimate } from '../insights/estimate-salary.js';
+import { computeEstimate, freezeEstimate } from '../insights/estimate-salary.js';
 import { resolveProfile } from '../model/resolve-profile.js';
 import { BenchmarkQuerySchema, type Offer, OfferSchema } from '../schemas/benchmark.js';
 import type { BulkResult } from '../schemas/bulk.js';
@@ -29,13 +29,14 @@ export interface BulkBenchmarker {
 }
 
 export interface BulkBenchmarkerOptions {
-  /** Distinct profiles whose market estimate is kept (oldest dropped first); default 256. */
+  /** Distinct profiles whose market estimate is kept (oldest dropped first); default 2048 (a few MB). */
   readonly cacheSize?: number;
 }
 
 type MarketEntry = { readonly market: Estimate; readonly error?: undefined } | { readonly market?: undefined; readonly error: FieldIssue };
 
 const KEY_SEPARATOR = '\u001f';
+const DEFAULT_CACHE_SIZE = 2048;
 const PROFILE_COLUMNS = ['role', 'level', 'yearsExperience', 'region', 'education', 'skills', 'asOf'] as const;
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 const LOOSE_NUMBER = /^-?\d+(?:\.\d+)?$/;
@@ -68,6 +69,16 @@ function toRowError(error: unknown, flat: boolean): FieldIssue {
   throw error;
 }
 
+/** A cell trimmed, or undefined when absent or blank. Module-level: it runs for every cell of every row. */
+function cellValue(cells: readonly string[], i: number): string | undefined {
+  const raw = i < 0 ? undefined : cells[i];
+  if (raw === undefined) return undefined;
+  let value = raw.trim();
+  // A quoted field followed by spaces reaches us with its quotes (`"mid" ,`).
+  if (value.length > 1 && value.charCodeAt(0) === 34 && value.endsWith('"')) value = value.slice(1, -1).trim();
+  return value === '' ? undefined : value;
+}
+
 const CANONICAL_COLUMNS: OfferColumnMap = {
   header: OFFER_COLUMNS,
   index: Object.fromEntries(OFFER_COLUMNS.map((c, i) => [c, i])) as Record<OfferColumn, number>,
@@ -86,7 +97,7 @@ const CANONICAL_COLUMNS: OfferColumnMap = {
  * bench.benchmarkRow({ base: 'lots' }, 2); // { row: 2, ok: false, error: { path: 'base', message: "expected a number, got 'lots'" } }
  */
 export function createBulkBenchmarker(dataset: Dataset, options: BulkBenchmarkerOptions = {}): BulkBenchmarker {
-  const cacheSize = Math.max(1, options.cacheSize ?? 256);
+  const cacheSize = Math.max(1, options.cacheSize ?? DEFAULT_CACHE_SIZE);
   const cache = new Map<string, MarketEntry>();
 
   const marketFor = (key: string, profile: () => unknown, flat: boolean): MarketEntry => {
@@ -95,7 +106,7 @@ export function createBulkBenchmarker(dataset: Dataset, options: BulkBenchmarker
     let entry: MarketEntry;
     try {
       const q = parseInput(EstimateQuerySchema, profile());
-      entry = { market: deepFreeze(computeEstimate(dataset, resolveProfile(dataset, q), q.asOf)) };
+      entry = { market: freezeEstimate(computeEstimate(dataset, resolveProfile(dataset, q), q.asOf)) };
     } catch (error) {
       entry = { error: toRowError(error, flat) };
     }
@@ -122,15 +133,7 @@ export function createBulkBenchmarker(dataset: Dataset, options: BulkBenchmarker
 
   const benchmarkCells = (cells: readonly string[], columns: OfferColumnMap, row: number): BulkResult => {
     const { index, header } = columns;
-    const cell = (column: OfferColumn): string | undefined => {
-      const i = index[column];
-      const raw = i < 0 ? undefined : cells[i];
-      if (raw === undefined) return undefined;
-      let value = raw.trim();
-      // A quoted field followed by spaces reaches us with its quotes (`"mid" ,`).
-      if (value.length > 1 && value.charCodeAt(0) === 34 && value.endsWith('"')) value = value.slice(1, -1).trim();
-      return value === '' ? undefined : value;
-    };
+    const cell = (column: OfferColumn): string | undefined => cellValue(cells, index[column]);
     for (let i = header.length; i < cells.length; i++) {
       if ((cells[i] ?? '').trim() !== '') {
         return fail(row, `column ${i + 1}`, `the row has ${cells.length} cells but the header names ${header.length} columns`);
