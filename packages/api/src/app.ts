@@ -3,7 +3,6 @@ import type { Dataset } from '@paylens/core';
 import { isHashedAsset, webRoot } from '@paylens/web';
 import express, { type Express, type RequestHandler } from 'express';
 import { type Logger, pino } from 'pino';
-import swaggerUi from 'swagger-ui-express';
 import { type ApiConfig, DEFAULT_CONFIG } from './config.js';
 import { HttpProblem } from './middleware/http-problem.js';
 import { problemHandler } from './middleware/problem.js';
@@ -35,17 +34,33 @@ const DOCS_OPTIONS = {
   swaggerUrl: OPENAPI_PATH,
   swaggerOptions: { validatorUrl: null, tryItOutEnabled: true },
 };
-const documents = new WeakMap<readonly Route[], { document: OpenApiDocument; json: string }>();
+const documents = new WeakMap<readonly Route[], { document: OpenApiDocument; json: string; etag: string }>();
 
-/** The document is built once per route list, however many apps are created from it. */
+/**
+ * The document is built once per route list, however many apps are created from it, and only
+ * when first asked for: start-up does not wait for it.
+ */
 function documentFor(routes: readonly Route[]) {
   let entry = documents.get(routes);
   if (!entry) {
     const document = buildOpenApiDocument(routes);
-    entry = { document, json: JSON.stringify(document) };
+    const json = JSON.stringify(document);
+    entry = { document, json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
     documents.set(routes, entry);
   }
   return entry;
+}
+
+let swaggerUi: Promise<RequestHandler> | undefined;
+
+/** Swagger UI's handlers, loaded on the first visit to the docs: start-up does not wait for them. */
+function loadSwaggerUi(): Promise<RequestHandler> {
+  swaggerUi ??= import('swagger-ui-express').then(({ default: ui }) => {
+    const router = express.Router();
+    router.use(ui.serveFiles(undefined, DOCS_OPTIONS), ui.setup(undefined, DOCS_OPTIONS));
+    return router;
+  });
+  return swaggerUi;
 }
 
 /**
@@ -61,7 +76,6 @@ export function createApp(options: CreateAppOptions): Express {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const routes = options.routes ?? defaultRoutes;
   const context = { dataset: options.dataset, isReady: options.isReady ?? (() => true), config };
-  const { json: documentJson } = documentFor(routes);
 
   const app = express();
   app.disable('x-powered-by');
@@ -72,7 +86,7 @@ export function createApp(options: CreateAppOptions): Express {
   app.use(securityHeaders(DOCS_PATH));
   const cors = corsFor(config.corsOrigins);
   if (cors) app.use(cors);
-  if (config.rateLimit) app.use(rateLimiter(config.rateLimit, logger, ['/healthz', '/readyz']));
+  if (config.rateLimit) app.use(rateLimiter(config.rateLimit, ['/healthz', '/readyz']));
 
   const jsonBody = jsonParser(config.bodyLimit);
   const allowed = new Map<string, { pattern: string; methods: Set<string> }>();
@@ -89,12 +103,12 @@ export function createApp(options: CreateAppOptions): Express {
     allow(route.path, route.method);
   }
 
-  const documentEtag = `"${createHash('sha1').update(documentJson).digest('base64url')}"`;
   app.get(OPENAPI_PATH, (req, res) => {
     res.locals.route = OPENAPI_PATH;
-    res.set({ ETag: documentEtag, 'Cache-Control': 'public, max-age=300' });
+    const { json, etag } = documentFor(routes);
+    res.set({ ETag: etag, 'Cache-Control': 'public, max-age=300' });
     if (req.fresh) res.status(304).end();
-    else res.type('application/json').send(documentJson);
+    else res.type('application/json').send(json);
   });
   allow(OPENAPI_PATH, 'get');
 
@@ -104,7 +118,9 @@ export function createApp(options: CreateAppOptions): Express {
     if (req.method === 'GET' && req.originalUrl === DOCS_PATH) res.redirect(301, `${DOCS_PATH}/`);
     else next();
   };
-  app.use(DOCS_PATH, docs, swaggerUi.serveFiles(undefined, DOCS_OPTIONS), swaggerUi.setup(undefined, DOCS_OPTIONS));
+  app.use(DOCS_PATH, docs, (req, res, next) => {
+    loadSwaggerUi().then((ui) => ui(req, res, next), next);
+  });
 
   // The job seekers' page (packages/web, built into its dist/): hashed assets are cached for good,
   // index.html is revalidated so a new build shows at once.

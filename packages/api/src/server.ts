@@ -1,16 +1,15 @@
 #!/usr/bin/env node
 // Runs the API: reads the configuration, loads the data set, listens, and drains on SIGTERM/SIGINT.
+import cluster from 'node:cluster';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type Dataset, formatDatasetProblems, getDefaultDataset, isDatasetError } from '@paylens/core';
 import { loadDataset } from '@paylens/core/node';
 import { pino } from 'pino';
 import { createApp } from './app.js';
+import { EXIT_BAD_SETUP, readWorkerCount, runPrimary } from './cluster.js';
 import { ConfigError, readConfig, type ServerConfig } from './config.js';
 import { listen, type RunningServer } from './listen.js';
-
-/** Exit code for a configuration or data set that cannot be served. */
-const EXIT_BAD_SETUP = 2;
 
 function fail(lines: readonly string[]): never {
   process.stderr.write(`${lines.join('\n')}\n`);
@@ -20,6 +19,15 @@ function fail(lines: readonly string[]): never {
 function readConfigOrExit(env: NodeJS.ProcessEnv): ServerConfig {
   try {
     return readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(['paylens: invalid configuration', ...error.problems.map((p) => `  ${p}`)]);
+    throw error;
+  }
+}
+
+function readWorkerCountOrExit(env: NodeJS.ProcessEnv): number {
+  try {
+    return readWorkerCount(env);
   } catch (error) {
     if (error instanceof ConfigError) fail(['paylens: invalid configuration', ...error.problems.map((p) => `  ${p}`)]);
     throw error;
@@ -46,24 +54,36 @@ export interface StartServerOptions {
   readonly dataDir?: string;
   /** Environment to read the rest of the configuration from; `process.env` by default. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Overrides `PAYLENS_WORKERS`: worker processes sharing the port (see {@link readWorkerCount}). */
+  readonly workers?: number;
 }
 
 /**
  * Starts the API as a process would: configuration from the environment (options win), the data
  * set loaded (a bad one exits 2 with every problem listed), listening, and a graceful drain on
- * SIGTERM/SIGINT (exit 0 once requests in flight are done).
+ * SIGTERM/SIGINT (exit 0 once requests in flight are done). With more than one worker, this
+ * process becomes the cluster's primary: it forks the workers, each of which runs the same
+ * program and so calls this again to serve, and resolves to undefined.
  *
  * @example
  * await startServer({ port: 8080, dataDir: './my-survey' });
  */
-export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const base = readConfigOrExit(options.env ?? process.env);
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer | undefined> {
+  const env = options.env ?? process.env;
+  const base = readConfigOrExit(env);
   const config: ServerConfig = {
     ...base,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
   };
-  const logger = pino({ level: config.logLevel });
+  // Asynchronous writes: a line is written as soon as the previous write is done, so under load
+  // many lines go out in one write instead of one blocking write per request. Flushed on exit.
+  const logger = pino({ level: config.logLevel }, pino.destination({ dest: 1, sync: false }));
+  const workers = options.workers ?? readWorkerCountOrExit(env);
+  if (workers > 1 && cluster.isPrimary) {
+    runPrimary(workers, logger);
+    return undefined;
+  }
   const dataset = await loadDatasetOrExit(config.dataDir);
   let ready = true;
   const app = createApp({ dataset, config, logger, isReady: () => ready });

@@ -2,7 +2,7 @@ import { CliError } from './io.js';
 
 /** What `paylens serve` expects of the API's `server.ts`. */
 export interface ServerModule {
-  startServer(options: { port?: number; dataDir?: string }): Promise<unknown>;
+  startServer(options: { port?: number; dataDir?: string; workers?: number }): Promise<unknown>;
 }
 
 /**

@@ -14,6 +14,13 @@ export function parsePort(value: string): number {
   return n;
 }
 
+/** Commander parser for a number of worker processes, 1–256. */
+export function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a whole number of workers, 1–256');
+  return n;
+}
+
 /** `dicom,hl7` or `dicom;hl7` → `['dicom', 'hl7']`. */
 export function parseList(value: string): string[] {
   return value

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { parseInput } from '@paylens/core';
-import express, { type Request, type RequestHandler, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { HttpProblem } from '../middleware/http-problem.js';
 import { setPathParams } from '../middleware/problem.js';
 import type { Route, RouteContext } from './define-route.js';
+import { toJson } from './to-json.js';
 
 /** `/v1/roles/{id}` → `/v1/roles/:id` */
 export function toExpressPath(path: string): string {
@@ -36,6 +37,37 @@ function memoise(route: Route, context: RouteContext) {
   };
 }
 
+const QUERY_MEMO_LIMIT = 1000;
+
+/**
+ * Parses a route's query string with its schema, remembering the parsed value of recent query
+ * strings: parsing depends on the raw string alone, and a busy service sees the same ones again
+ * and again. Only successful parses are kept, frozen, so no handler can change a shared one.
+ */
+function queryParser(schema: NonNullable<Route['query']>) {
+  const memo = new Map<string, unknown>();
+  return (req: Request): unknown => {
+    const url = req.url;
+    const at = url.indexOf('?');
+    const raw = at < 0 ? '' : url.slice(at + 1);
+    let parsed = memo.get(raw);
+    if (parsed === undefined) {
+      parsed = deepFreeze(parseInput(schema, req.query));
+      if (memo.size >= QUERY_MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+      memo.set(raw, parsed);
+    }
+    return parsed;
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
 function requireJson(route: Route): RequestHandler {
@@ -55,6 +87,13 @@ function requireJson(route: Route): RequestHandler {
   };
 }
 
+/** What `res.status(status).json(value)` does, with {@link toJson} for the text. */
+function sendJson(res: Response, status: number, value: unknown): void {
+  res.status(status);
+  if (!res.get('Content-Type')) res.set('Content-Type', 'application/json');
+  res.send(toJson(value));
+}
+
 /** A JSON body parser with the given limit (`100kb`). */
 export function jsonParser(limit: string): RequestHandler {
   return express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
@@ -69,6 +108,7 @@ export function mountRoute(router: Router, route: Route, context: RouteContext, 
   const pathParams = Object.keys(route.params?.shape ?? {});
   const status = route.response.status ?? 200;
   const cached = route.cacheable ? memoise(route, context) : undefined;
+  const parseQuery = route.query ? queryParser(route.query) : undefined;
   const pattern = route.path;
 
   const handle: RequestHandler = (req, res): Promise<void> | undefined => {
@@ -77,7 +117,7 @@ export function mountRoute(router: Router, route: Route, context: RouteContext, 
     const streamed = route.stream?.request && hasBody(req) && req.is(route.stream.request.mediaType);
     const input = {
       params: route.params ? parseInput(route.params, req.params) : undefined,
-      query: route.query ? parseInput(route.query, req.query) : undefined,
+      query: parseQuery ? parseQuery(req) : undefined,
       body: route.body && !streamed ? parseInput(route.body, req.body) : undefined,
     };
     const answer = route.stream?.response?.mediaType;
@@ -96,8 +136,8 @@ export function mountRoute(router: Router, route: Route, context: RouteContext, 
     }
     const result = route.handler(input, context);
     // Only a handler that really is asynchronous pays for a promise.
-    if (result instanceof Promise) return result.then((value) => void res.status(status).json(value));
-    res.status(status).json(result);
+    if (result instanceof Promise) return result.then((value) => void sendJson(res, status, value));
+    sendJson(res, status, result);
     return undefined;
   };
 

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../io.js';
-import { parsePort } from '../options.js';
+import { parsePort, parseWorkers } from '../options.js';
 import type { CommandContext } from '../program.js';
 
 interface ServeOptions {
   data?: string;
   port?: number;
+  workers?: number;
 }
 
 export function addServeCommand(program: Command, { io, loadServer }: CommandContext): void {
@@ -15,6 +16,11 @@ export function addServeCommand(program: Command, { io, loadServer }: CommandCon
     .description('Start the HTTP API.')
     .option('--data <dir>', 'serve your own data set (same layout as data/); default: $PAYLENS_DATA_DIR or the bundled one')
     .option('--port <n>', 'port to listen on (default: $PORT or 3000)', parsePort)
+    .option(
+      '--workers <n>',
+      'worker processes sharing the port (default: $PAYLENS_WORKERS; else one per core when NODE_ENV=production, else 1)',
+      parseWorkers,
+    )
     .addHelpText('after', '\nA bad data directory stops start-up with every problem listed (exit 2).')
     .action(async (options: ServeOptions) => {
       const { startServer } = await loadServer();
@@ -24,6 +30,10 @@ export function addServeCommand(program: Command, { io, loadServer }: CommandCon
       }
       const port = options.port ?? envPort ?? 3000;
       const dataDir = options.data ?? io.env.PAYLENS_DATA_DIR;
-      await startServer({ port, ...(dataDir !== undefined && { dataDir: resolve(io.cwd, dataDir) }) });
+      await startServer({
+        port,
+        ...(dataDir !== undefined && { dataDir: resolve(io.cwd, dataDir) }),
+        ...(options.workers !== undefined && { workers: options.workers }),
+      });
     });
 }

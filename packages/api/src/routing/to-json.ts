@@ -1,0 +1,48 @@
+// JSON for answers, without re-serialising what has been serialised before. The core answers a
+// repeated query with the same deeply frozen object, so the JSON of a frozen object is kept
+// (weakly: it goes when the object does) and spliced into the answers that contain it, e.g. the
+// market estimate inside an offer benchmark. The text is exactly what JSON.stringify gives.
+
+const texts = new WeakMap<object, string>();
+
+/** Below this length the JSON of a frozen part is not kept: rebuilding it costs less than keeping it. */
+const KEEP_FROM_LENGTH = 512;
+
+/**
+ * `JSON.stringify(value)`, reusing the text of frozen objects seen before.
+ *
+ * @example
+ * toJson(estimateSalary(dataset, { level: 'mid' })); // serialised once, then reused
+ */
+export function toJson(value: unknown): string {
+  if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return JSON.stringify(value);
+  let text = texts.get(value);
+  if (text === undefined) {
+    text = stringifyFrozen(value);
+    if (text.length >= KEEP_FROM_LENGTH) texts.set(value, text);
+  }
+  return text;
+}
+
+/** One member or element: undefined where JSON.stringify leaves it out (undefined, functions, symbols). */
+function part(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null ? toJson(value) : (JSON.stringify(value) as string | undefined);
+}
+
+function stringifyFrozen(value: object): string {
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += `${i === 0 ? '' : ','}${part(value[i]) ?? 'null'}`;
+    return `${out}]`;
+  }
+  let out = '{';
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const text = part((value as Record<string, unknown>)[key]);
+    if (text === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${text}`;
+    first = false;
+  }
+  return `${out}}`;
+}
