@@ -1,0 +1,33 @@
+// One bulk run in a process of its own, so its peak RSS is its own. Prints one JSON line:
+// { ms, rows, peakRssMb }.
+//   parse <file>              csv-parse alone reading the file (the baseline)
+//   benchmark <file> <out>    the streaming bulk benchmark, CSV in → CSV out (as `paylens benchmark`)
+import { createReadStream, createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { getDefaultDataset } from '@paylens/core';
+import { benchmarkOffersCsv, streamBulkCsv } from '@paylens/core/node';
+import { parse } from 'csv-parse';
+
+const [mode, file, out] = process.argv.slice(2);
+if (!file || (mode !== 'parse' && mode !== 'benchmark') || (mode === 'benchmark' && !out)) {
+  throw new Error('usage: bulk-child.ts parse <file> | benchmark <file> <out>');
+}
+
+const started = performance.now();
+let rows = 0;
+if (mode === 'parse') {
+  for await (const _record of createReadStream(file).pipe(parse())) rows++;
+  rows--; // the header
+} else {
+  const bulk = await benchmarkOffersCsv(getDefaultDataset(), createReadStream(file));
+  await pipeline(
+    streamBulkCsv(bulk, {
+      onResult: () => {
+        rows++;
+      },
+    }),
+    createWriteStream(out as string),
+  );
+}
+const ms = performance.now() - started;
+process.stdout.write(`${JSON.stringify({ ms, rows, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
