@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
+import { stringify as stringifyRecords } from 'csv-stringify/sync';
 import { type BulkCsv, type BulkCsvResult, resultBatchesOf } from './benchmark-offers-csv.js';
-import { formatCsvRecord } from './format-csv-record.js';
 import { toOutputRecord } from './to-result-cells.js';
 
 export interface StreamBulkCsvOptions {
@@ -18,9 +18,9 @@ async function* outputRecords(bulk: BulkCsv, onResult?: (result: BulkCsvResult) 
 }
 
 /**
- * The answer as text, a batch of rows per chunk: one wait per batch instead of several per row,
- * and no per-row stream machinery. Closing the stream returns the generator, which closes the
- * input. The text is exactly what csv-stringify writes (see {@link formatCsvRecord}).
+ * The answer as text, a batch of rows per chunk, each batch written by csv-stringify's sync API:
+ * one wait per batch instead of several per row, and no per-row stream machinery. Closing the
+ * stream returns the generator, which closes the input.
  */
 async function* csvChunks(
   bulk: BulkCsv,
@@ -29,14 +29,14 @@ async function* csvChunks(
 ): AsyncGenerator<string, void, undefined> {
   const { carried } = bulk.columns;
   try {
-    yield formatCsvRecord(bulk.outputHeader);
+    yield stringifyRecords([bulk.outputHeader]);
     for await (const batch of batches) {
-      let text = '';
+      const records: string[][] = [];
       for (const result of batch) {
         onResult?.(result);
-        text += formatCsvRecord(toOutputRecord(result.cells, carried, result));
+        records.push(toOutputRecord(result.cells, carried, result));
       }
-      yield text;
+      yield stringifyRecords(records);
     }
   } finally {
     await batches.return();
