@@ -1,59 +1,22 @@
 // Swagger UI at /docs in Debian's headless Chromium: it loads with no outside request under the
 // API's CSP, and "Try it out" on an operation gets a real 200 answer from the same server.
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createApp } from '@paylens/api';
-import { getDefaultDataset } from '@paylens/core';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserHarness, startBrowserHarness } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-let server: Server;
+let harness: BrowserHarness;
 let origin: string;
 let context: BrowserContext;
-let userDataDir: string;
-const outside: string[] = [];
+let outside: string[];
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (.ci/run does this)`);
-  const app = createApp({ dataset: getDefaultDataset(), config: { rateLimit: false, logLevel: 'silent' } });
-  server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    s.once('error', reject);
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  userDataDir = await mkdtemp(join(tmpdir(), 'paylens-docs-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-    timeout: 60_000,
-  });
-  context.setDefaultTimeout(20_000);
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin)) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
+  harness = await startBrowserHarness();
+  ({ origin, context, outside } = harness);
 }, 90_000);
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 describe('Swagger UI at /docs', () => {

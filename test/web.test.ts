@@ -2,37 +2,36 @@
 // The page must show exactly what the API answers for the same query, put API errors next to
 // their fields, work at 360 px wide, and load nothing from outside the server.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '@paylens/api';
 import type { Benchmark, Estimate, RegionComparison } from '@paylens/core';
-import { getDefaultDataset } from '@paylens/core';
 import { webRoot } from '@paylens/web';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type BrowserHarness, startBrowserHarness } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/web/', import.meta.url));
 const TIMEOUT = 90_000;
 
-let server: Server;
+let harness: BrowserHarness | undefined;
 let origin: string;
 let context: BrowserContext;
-let userDataDir: string;
 /** Problems seen by the current test's page: console errors, failed or outside requests. */
 let problems: string[] = [];
-const outside: string[] = [];
+let outside: string[] = [];
 
 /** Why the browser or server could not start: every test then fails with it (none is skipped). */
 let setupError: unknown;
 
 beforeAll(async () => {
   try {
-    await setUp();
+    if (!existsSync(join(webRoot, 'index.html'))) {
+      throw new Error(`The page is not built in ${webRoot}: run \`node packages/web/scripts/build.mjs\``);
+    }
+    await mkdir(ARTIFACTS, { recursive: true });
+    harness = await startBrowserHarness();
+    ({ origin, context, outside } = harness);
   } catch (error) {
     setupError = error;
   }
@@ -42,50 +41,8 @@ beforeEach(() => {
   if (setupError) throw setupError;
 });
 
-async function setUp(): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (.ci/run does this)`);
-  }
-  if (!existsSync(join(webRoot, 'index.html'))) {
-    throw new Error(`The page is not built in ${webRoot}: run \`node packages/web/scripts/build.mjs\``);
-  }
-  await mkdir(ARTIFACTS, { recursive: true });
-  const app = createApp({ dataset: getDefaultDataset(), config: { rateLimit: false, logLevel: 'silent' } });
-  server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    s.once('error', reject);
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  userDataDir = await mkdtemp(join(tmpdir(), 'paylens-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    viewport: { width: 1280, height: 900 },
-    timeout: 60_000,
-  });
-  context.setDefaultTimeout(20_000);
-  // Anything not from our server is refused and remembered: the page must not ask for it.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin)) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
-}
-
 afterAll(async () => {
-  await context?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  await harness?.close();
 }, TIMEOUT);
 
 afterEach(() => {
