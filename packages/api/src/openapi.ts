@@ -21,8 +21,8 @@ const RateLimitHeaders = RequestIdHeaders.extend({
   'Retry-After': z.string().meta({ description: 'Seconds until requests are accepted again', example: '42' }),
   RateLimit: z
     .string()
-    .meta({ description: 'Remaining quota and reset time (IETF RateLimit header fields)', example: '"default";r=0;t=42' }),
-  'RateLimit-Policy': z.string().meta({ description: 'The quota: requests per window', example: '"default";q=300;w=60' }),
+    .meta({ description: 'Remaining quota and reset time (IETF RateLimit header fields)', example: 'limit=300, remaining=0, reset=42' }),
+  'RateLimit-Policy': z.string().meta({ description: 'The quota: requests per window', example: '300;w=60' }),
 });
 
 const COMMON_PROBLEMS: Readonly<Record<number, string>> = {
