@@ -1,9 +1,6 @@
-// Every failure is an RFC 9457 problem: never HTML, never a stack trace, never a 5xx for bad input.
-import { defineRoute } from '@paylens/api';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { testApp } from './support.js';
+import { failingRoute, testApp } from './support.js';
 
 const { app } = testApp({ config: { bodyLimit: '1kb' } });
 
@@ -135,17 +132,7 @@ describe('HTTP-level failures', () => {
   });
 
   it('anything unexpected → 500 with a generic message, logged with its stack', async () => {
-    const boom = defineRoute({
-      method: 'get',
-      path: '/boom',
-      operationId: 'boom',
-      summary: 'Fails',
-      tags: [],
-      response: { schema: z.object({}), description: 'never' },
-      handler: () => {
-        throw new TypeError('secret internal detail at /srv/app/x.js');
-      },
-    });
+    const boom = failingRoute(new TypeError('secret internal detail at /srv/app/x.js'));
     const { app: failing, logs } = testApp({ routes: [boom] });
     const body = expectProblem(await request(failing).get('/boom'), 500);
     expect(JSON.stringify(body)).not.toContain('secret');

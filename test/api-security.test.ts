@@ -1,23 +1,12 @@
 // Security headers on every kind of answer, down to the requests Node's parser refuses; CORS only
 // for configured origins; limits; nothing internal in any answer.
 import { connect } from 'node:net';
-import { defineRoute, listen } from '@paylens/api';
+import { listen } from '@paylens/api';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { captureLogs, testApp } from './support.js';
+import { captureLogs, failingRoute, testApp } from './support.js';
 
-const boom = defineRoute({
-  method: 'get',
-  path: '/boom',
-  operationId: 'boom',
-  summary: 'Fails',
-  tags: [],
-  response: { schema: z.object({}), description: 'never' },
-  handler: () => {
-    throw new Error('ENOENT: /srv/paylens/node_modules/express/lib/x.js');
-  },
-});
+const boom = failingRoute(new Error('ENOENT: /srv/paylens/node_modules/express/lib/x.js'));
 
 function expectSecurityHeaders(res: { headers: Record<string, unknown> }, what: string) {
   expect(res.headers['x-powered-by'], what).toBeUndefined();

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
-import { type CreateAppOptions, createApp } from '@paylens/api';
+import { type CreateAppOptions, createApp, defineRoute } from '@paylens/api';
 import { getDefaultDataset } from '@paylens/core';
 import { pino } from 'pino';
+import { z } from 'zod';
 
 /** A logger whose lines are kept for inspection. */
 export function captureLogs() {
@@ -20,4 +21,19 @@ export function testApp(options: Partial<CreateAppOptions> = {}): { app: ReturnT
   const { logger, lines } = captureLogs();
   const app = createApp({ dataset: getDefaultDataset(), logger, ...options, config: { rateLimit: false, ...options.config } });
   return { app, logs: lines };
+}
+
+/** A route at GET /boom that throws `error`: what an unexpected failure looks like to the app. */
+export function failingRoute(error: Error) {
+  return defineRoute({
+    method: 'get',
+    path: '/boom',
+    operationId: 'boom',
+    summary: 'Fails',
+    tags: [],
+    response: { schema: z.object({}), description: 'never' },
+    handler: () => {
+      throw error;
+    },
+  });
 }

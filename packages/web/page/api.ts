@@ -1,6 +1,6 @@
 // The page's only way to the server: same-origin calls to the PayLens API, problems turned into
 // ApiProblem so a view can put each field's message next to its control.
-import type { Benchmark, Education, Estimate, Region, RegionComparison, Role, Skill, Source } from '@paylens/core';
+import type { Benchmark, Education, Estimate, EstimateQuery, Region, RegionComparison, Role, Skill, Source } from '@paylens/core';
 
 export interface FieldProblem {
   readonly path: string;
@@ -20,14 +20,8 @@ export class ApiProblem extends Error {
   }
 }
 
-export interface ProfileQuery {
-  role?: string;
-  level?: string;
-  yearsExperience?: number;
-  region?: string;
-  skills?: string[];
-  education?: string;
-}
+/** The profile every view sends: the estimate query without `asOf`. */
+export type ProfileQuery = Omit<EstimateQuery, 'asOf'>;
 
 export interface SkillList {
   readonly skills: readonly Skill[];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getDefaultDataset } from '../default-dataset.js';
-import { isValidationError } from '../errors/index.js';
+import { expectValidationErrorAt } from '../errors/expect-validation-error.test-support.js';
 import { benchmarkOffer } from './benchmark-offer.js';
 
 const ds = getDefaultDataset();
@@ -48,13 +48,7 @@ describe('benchmarkOffer (SPEC §4)', () => {
       [{ base: 90_000, bonus: 'lots' }, 'offer.bonus'],
       [{ base: 90_000, stock: 5 }, 'offer.stock'],
     ] as const) {
-      try {
-        benchmarkOffer(ds, { level: 'mid', offer: offer as never });
-        expect.unreachable();
-      } catch (error) {
-        expect(isValidationError(error)).toBe(true);
-        expect((error as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain(path);
-      }
+      expectValidationErrorAt(() => benchmarkOffer(ds, { level: 'mid', offer: offer as never }), path);
     }
   });
 

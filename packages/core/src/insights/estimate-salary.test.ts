@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getDefaultDataset } from '../default-dataset.js';
-import { isInconsistentQueryError, isNoDataError, isUnknownReferenceError, isValidationError } from '../errors/index.js';
+import { expectValidationErrorAt } from '../errors/expect-validation-error.test-support.js';
+import { isInconsistentQueryError, isNoDataError, isUnknownReferenceError } from '../errors/index.js';
 import { estimateSalary } from './estimate-salary.js';
 
 const ds = getDefaultDataset();
@@ -126,13 +127,7 @@ describe('estimateSalary errors name the field', () => {
     [{ region: 'Not An Id!' }, 'region'],
     [{ levle: 'mid' }, 'levle'],
   ])('%j is a validation error at %s', (query, path) => {
-    try {
-      estimateSalary(ds, query as never);
-      expect.unreachable();
-    } catch (error) {
-      expect(isValidationError(error)).toBe(true);
-      expect((error as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain(path);
-    }
+    expectValidationErrorAt(() => estimateSalary(ds, query as never), path);
   });
 
   it('accepts ids in any case and with spaces around them', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../dataset/build-dataset.js';
 import { getDefaultDataset } from '../default-dataset.js';
-import { isValidationError } from '../errors/index.js';
+import { expectValidationErrorAt } from '../errors/expect-validation-error.test-support.js';
 import { DEFAULT_DATA_FILES } from '../generated/default-data.js';
 import { resolveProfile } from '../model/resolve-profile.js';
 import { MAX_OFFER_AMOUNT, OfferSchema } from '../schemas/benchmark.js';
@@ -168,13 +168,7 @@ describe('memoised insights', () => {
       [undefined, 'offer'],
       [{ base: 90_000, stock: 5 }, 'offer.stock'],
     ] as const) {
-      try {
-        benchmarkOffer(ds, { level: 'mid', offer: offer as never });
-        expect.unreachable();
-      } catch (error) {
-        expect(isValidationError(error)).toBe(true);
-        expect((error as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain(path);
-      }
+      expectValidationErrorAt(() => benchmarkOffer(ds, { level: 'mid', offer: offer as never }), path);
     }
   });
 

@@ -95,6 +95,13 @@ export const ConfidenceSchema = z
   .enum(['high', 'medium', 'low'])
   .meta({ id: 'Confidence', description: 'How far the figure can be trusted (see confidenceScore and flags)', example: 'medium' });
 
+/** The fields that open every comparison answer: whose pay it is about. */
+export const ProfileResultShape = {
+  role: z.string().meta({ description: 'Role id' }),
+  level: z.string().nullable().meta({ description: 'Level id; null for all levels together' }),
+  levelBasis: LevelBasisSchema,
+} as const;
+
 export const EstimateSchema = z
   .object({
     role: z.string().meta({ description: 'Role id', example: 'pacs-administrator' }),

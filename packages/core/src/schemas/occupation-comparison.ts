@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BasisSchema } from './catalogue.js';
-import { ConfidenceSchema, LevelBasisSchema, ProfileShape } from './estimate.js';
+import { ConfidenceSchema, ProfileResultShape, ProfileShape } from './estimate.js';
 
 export const OccupationComparisonQuerySchema = z
   .strictObject({
@@ -70,9 +70,7 @@ export type OccupationComparisonRow = z.infer<typeof OccupationComparisonRowSche
 
 export const OccupationComparisonSchema = z
   .object({
-    role: z.string().meta({ description: 'Role id' }),
-    level: z.string().nullable().meta({ description: 'Level id; null for all levels together' }),
-    levelBasis: LevelBasisSchema,
+    ...ProfileResultShape,
     pacs: z
       .object({
         p50: z.number().meta({ description: 'Median, USD a year' }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './common.js';
-import { ConfidenceSchema, LevelBasisSchema, ProfileShape } from './estimate.js';
+import { ConfidenceSchema, ProfileResultShape, ProfileShape } from './estimate.js';
 
 export const RegionComparisonQuerySchema = z
   .strictObject({
@@ -83,9 +83,7 @@ export type RegionComparisonRow = z.infer<typeof RegionComparisonRowSchema>;
 
 export const RegionComparisonSchema = z
   .object({
-    role: z.string().meta({ description: 'Role id' }),
-    level: z.string().nullable().meta({ description: 'Level id; null for all levels together' }),
-    levelBasis: LevelBasisSchema,
+    ...ProfileResultShape,
     regions: z.array(RegionComparisonRowSchema).meta({ description: 'In the order asked' }),
     rankedByNominal: z.array(z.string()).meta({ description: 'Region ids, highest nominal median first' }),
     rankedByPurchasingPower: z.array(z.string()).meta({ description: 'Region ids with an RPP, highest purchasing-power median first' }),
