@@ -12,7 +12,7 @@ import {
 import type { Estimate } from '../schemas/estimate.js';
 import { parseInput } from '../schemas/parse-input.js';
 import { lognormalCdf } from '../stats/lognormal.js';
-import { computeEstimate, ESTIMATE_MEMO_SIZE, freezeEstimate } from './estimate-salary.js';
+import { computeFrozenEstimate, ESTIMATE_MEMO_SIZE } from './estimate-salary.js';
 import { createQueryMemo, hashProfileQuery } from './query-memo.js';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -39,7 +39,7 @@ export function benchmarkOffer(dataset: Dataset, query: BenchmarkQuery): Benchma
     return judgeOffer(market, isAcceptedOffer(offer) ? offer : parseInput(OfferSchema, offer, ['offer']));
   }
   const q = parseInput(BenchmarkQuerySchema, query);
-  const fresh = freezeEstimate(computeEstimate(dataset, resolveProfile(dataset, q), q.asOf));
+  const fresh = computeFrozenEstimate(dataset, resolveProfile(dataset, q), q.asOf);
   if (hash >= 0) markets.offer(dataset, hash, query, fresh);
   return judgeOffer(fresh, q.offer);
 }

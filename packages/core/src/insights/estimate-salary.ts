@@ -1,7 +1,7 @@
 import type { Dataset } from '../dataset/dataset.js';
 import { NoDataError } from '../errors/index.js';
 import { type ResolvedProfile, resolveProfile } from '../model/resolve-profile.js';
-import type { AlternativeFigure, RoleModel } from '../model/role-model.js';
+import type { AlternativeFigure, LevelAnchor, RegionFactor, RoleModel } from '../model/role-model.js';
 import type { Source } from '../schemas/catalogue.js';
 import { type Adjustment, type Estimate, type EstimateQuery, EstimateQuerySchema, type Flag } from '../schemas/estimate.js';
 import { parseInput } from '../schemas/parse-input.js';
@@ -62,7 +62,7 @@ export function estimateSalary(dataset: Dataset, query: EstimateQuery): Estimate
   const hit = hash < 0 ? undefined : estimates.get(dataset, hash, query);
   if (hit) return hit;
   const q = parseInput(EstimateQuerySchema, query);
-  const estimate = freezeEstimate(computeEstimate(dataset, resolveProfile(dataset, q), q.asOf));
+  const estimate = computeFrozenEstimate(dataset, resolveProfile(dataset, q), q.asOf);
   if (hash >= 0) estimates.offer(dataset, hash, query, estimate);
   return estimate;
 }
@@ -73,43 +73,117 @@ const estimates = createQueryMemo<Estimate>(ESTIMATE_MEMO_SIZE);
 
 /** The estimate for an already resolved profile; other insights call this to skip re-validation. */
 export function computeEstimate(dataset: Dataset, profile: ResolvedProfile, asOf?: string, asOfPath = 'asOf'): Estimate {
+  return buildEstimate(dataset, profile, asOf, asOfPath, false);
+}
+
+/**
+ * {@link computeEstimate}'s answer, deeply frozen. Its constant parts (the basis, the spread, the
+ * region adjustment, the alternatives and sources) are frozen objects shared by every answer for
+ * the same pay group and region, so a new query builds and freezes only what depends on it.
+ */
+export function computeFrozenEstimate(dataset: Dataset, profile: ResolvedProfile, asOf?: string): Estimate {
+  return buildEstimate(dataset, profile, asOf, 'asOf', true);
+}
+
+type PayGroup = NonNullable<RoleModel['allLevels']> | LevelAnchor;
+
+/** What every estimate of one pay group shares, built on first use and frozen. */
+interface GroupParts {
+  readonly basis: Estimate['basis'];
+  readonly spread: Estimate['spread'];
+  /** The alternatives an all-levels estimate shows (none for a level). */
+  readonly alternatives: Estimate['alternatives'];
+  /** By region id, then by whether the figures were aged. */
+  readonly regions: Map<string, RegionParts>;
+}
+
+interface RegionParts {
+  /** The region's adjustment, when the region is not the nation. */
+  readonly adjustment: Adjustment | undefined;
+  /** Just that adjustment: the adjustments of an estimate that was not aged. */
+  readonly adjustments: Estimate['adjustments'];
+  /** The sources without ageing and with it (resolved on first use). */
+  sources: readonly Source[] | undefined;
+  agedSources: readonly Source[] | undefined;
+}
+
+const groupParts = new WeakMap<PayGroup, GroupParts>();
+
+function partsOf(model: RoleModel, group: PayGroup, anchor: LevelAnchor | undefined): GroupParts {
+  const known = groupParts.get(group);
+  if (known) return known;
+  const figure = group.figure;
+  const parts: GroupParts = {
+    basis: Object.freeze({
+      figureId: figure.id,
+      statistic: figure.statistic,
+      value: figure.value,
+      sourceId: figure.sourceId,
+      description: group.description,
+    }),
+    spread: Object.freeze({ sigma: group.spread.sigma, description: group.spread.description, sourceId: group.spread.sourceId }),
+    alternatives: Object.freeze(
+      anchor ? [] : model.alternativeFigures.map((a) => Object.freeze(copyAlternative(a))),
+    ) as Estimate['alternatives'],
+    regions: new Map(),
+  };
+  groupParts.set(group, parts);
+  return parts;
+}
+
+function regionPartsOf(parts: GroupParts, regionId: string, regionFactor: RegionFactor | undefined): RegionParts {
+  const known = parts.regions.get(regionId);
+  if (known) return known;
+  const adjustment = regionFactor && regionFactor.kind !== 'national' ? Object.freeze(regionAdjustment(regionFactor)) : undefined;
+  const r: RegionParts = {
+    adjustment,
+    adjustments: Object.freeze(adjustment ? [adjustment] : []) as Estimate['adjustments'],
+    sources: undefined,
+    agedSources: undefined,
+  };
+  parts.regions.set(regionId, r);
+  return r;
+}
+
+function regionAdjustment(regionFactor: RegionFactor): Adjustment {
+  return { kind: 'region', factor: regionFactor.factor, description: regionFactor.description, sourceId: regionFactor.sourceId };
+}
+
+/** The estimate: fresh objects throughout, or (`frozen`) deeply frozen with the shared parts. */
+function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string | undefined, asOfPath: string, frozen: boolean): Estimate {
   const { model, region, level } = profile;
   const anchor = level ? model.anchors[level.id] : undefined;
-  const group = anchor ?? model.allLevels;
+  const group: PayGroup | undefined = anchor ?? model.allLevels;
   if (!group) throw new NoDataError('level', `No pay figure for ${profile.role.id}`);
   const figure = group.figure;
+  const parts = partsOf(model, group, anchor);
+  const regionFactor = model.regionFactors[region.id];
+  const regionParts = regionPartsOf(parts, region.id, regionFactor);
 
   // Arrays rather than Sets: a handful of entries, and insertion order is the output order.
   const flags: Flag[] = profile.flags.slice();
   const notes = profile.notes.slice();
-  const adjustments: Adjustment[] = [];
   let factor = 1;
 
-  const regionFactor = model.regionFactors[region.id];
   if (regionFactor && regionFactor.kind !== 'national') {
-    adjustments.push({
-      kind: 'region',
-      factor: regionFactor.factor,
-      description: regionFactor.description,
-      sourceId: regionFactor.sourceId,
-    });
     factor *= regionFactor.factor;
     if (regionFactor.kind === 'price-parity-proxy') addFlag(flags, 'proxy-region-factor');
     if (regionFactor.kind === 'none') addFlag(flags, 'no-region-data');
   }
 
   const aged = asOf !== undefined && asOf !== figure.asOf;
+  let aging: Adjustment | undefined;
   if (aged) {
     const raise = model.regionRaises[region.id] ?? model.nationalRaise;
     if (!raise) throw new NoDataError(asOfPath, 'The data set holds no raise rate to age figures with; omit asOf');
     const years = (Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${figure.asOf}T00:00:00Z`)) / DAY_MS / YEAR_DAYS;
     const f = (1 + raise.mid) ** years;
-    adjustments.push({
+    aging = {
       kind: 'aging',
       factor: f,
       description: `Aged ${years.toFixed(2)} years from ${figure.asOf} to ${asOf} at ${(raise.mid * 100).toFixed(2)}% a year. ${raise.description}`,
       sourceId: raise.sourceId,
-    });
+    };
     factor *= f;
     addFlag(flags, 'aged');
     if (Math.abs(years) > EXTRAPOLATION_YEARS) addFlag(flags, 'extrapolated');
@@ -131,36 +205,44 @@ export function computeEstimate(dataset: Dataset, profile: ResolvedProfile, asOf
     bonusMean = base.mean * model.bonusShare;
     bonusSourceId = model.nationalBonus.sourceId;
     addFlag(flags, 'bonus-scaled');
-    notes.push(`Bonus scaled from the all-levels bonus share (${(model.bonusShare * 100).toFixed(2)}% of base).`);
+    notes.push(bonusScaledNote(model, model.bonusShare));
   } else {
     notes.push('No source gives a bonus for this group; bonus shown as 0.');
   }
 
-  const alternatives = anchor ? [] : model.alternativeFigures.map(copyAlternative);
-  if (alternatives.length > 0) addFlag(flags, 'conflicting-sources');
+  if (parts.alternatives.length > 0) addFlag(flags, 'conflicting-sources');
 
   // The source list depends on the group, the region and whether the figures were aged alone.
-  let lists = sourceLists.get(group);
-  if (!lists) {
-    lists = new Map();
-    sourceLists.set(group, lists);
-  }
-  const listKey = aged ? `${region.id}\naged` : region.id;
-  let sources = lists.get(listKey);
+  let sources = aged ? regionParts.agedSources : regionParts.sources;
   if (!sources) {
     const sourceIds = [figure.sourceId, group.spread.sourceId];
-    for (const a of adjustments) sourceIds.push(a.sourceId);
+    if (regionParts.adjustment) sourceIds.push(regionParts.adjustment.sourceId);
+    if (aging) sourceIds.push(aging.sourceId);
     if (bonusSourceId) sourceIds.push(bonusSourceId);
-    for (const a of alternatives) sourceIds.push(a.sourceId);
+    for (const a of parts.alternatives) sourceIds.push(a.sourceId);
     sources = resolveSources(dataset, sourceIds);
-    lists.set(listKey, sources);
+    if (aged) regionParts.agedSources = sources;
+    else regionParts.sources = sources;
   }
 
   let score = 1;
   for (const flag of flags) score -= FLAG_PENALTY[flag];
   score = Math.max(0, Math.min(1, score));
 
-  return {
+  let adjustments: Adjustment[];
+  if (frozen) {
+    adjustments = aging
+      ? regionParts.adjustment
+        ? [regionParts.adjustment, Object.freeze(aging)]
+        : [Object.freeze(aging)]
+      : (regionParts.adjustments as Adjustment[]);
+  } else {
+    adjustments = [];
+    if (regionParts.adjustment) adjustments.push(regionAdjustment(regionFactor as RegionFactor));
+    if (aging) adjustments.push(aging);
+  }
+
+  const estimate: Estimate = {
     role: profile.role.id,
     level: level?.id ?? null,
     levelBasis: profile.levelBasis,
@@ -168,37 +250,49 @@ export function computeEstimate(dataset: Dataset, profile: ResolvedProfile, asOf
     asOf: asOf ?? figure.asOf,
     currency: 'USD',
     period: 'year',
-    basis: {
-      figureId: figure.id,
-      statistic: figure.statistic,
-      value: figure.value,
-      sourceId: figure.sourceId,
-      description: anchor ? anchor.description : (group as NonNullable<RoleModel['allLevels']>).description,
-    },
+    basis: frozen ? parts.basis : { ...parts.basis },
     base: roundPercentiles(base, 0),
     bonus: { mean: round(bonusMean) },
     total: roundPercentiles(base, bonusMean),
-    spread: { sigma: group.spread.sigma, description: group.spread.description, sourceId: group.spread.sourceId },
+    spread: frozen ? parts.spread : { ...parts.spread },
     adjustments,
-    alternatives,
-    sources: sources.slice(),
+    alternatives: frozen ? parts.alternatives : parts.alternatives.map(copyAlternative),
+    sources: frozen ? (sources as Source[]) : sources.slice(),
     confidence: score >= 0.75 ? 'high' : score >= 0.5 ? 'medium' : 'low',
     confidenceScore: Math.round(score * 100) / 100,
     flags,
     notes,
   };
+  if (!frozen) return estimate;
+  // The shared parts are frozen already.
+  Object.freeze(estimate.base);
+  Object.freeze(estimate.bonus);
+  Object.freeze(estimate.total);
+  if (aging) Object.freeze(adjustments);
+  Object.freeze(flags);
+  Object.freeze(notes);
+  return Object.freeze(estimate);
+}
+
+/** The note of a bonus scaled by the role's all-levels share, worded once per role model. */
+const bonusScaledNotes = new WeakMap<RoleModel, string>();
+
+function bonusScaledNote(model: RoleModel, share: number): string {
+  let note = bonusScaledNotes.get(model);
+  if (note === undefined) {
+    note = `Bonus scaled from the all-levels bonus share (${(share * 100).toFixed(2)}% of base).`;
+    bonusScaledNotes.set(model, note);
+  }
+  return note;
 }
 
 function addFlag(flags: Flag[], flag: Flag): void {
   if (!flags.includes(flag)) flags.push(flag);
 }
 
-function copyAlternative(a: AlternativeFigure) {
+function copyAlternative(a: AlternativeFigure | Estimate['alternatives'][number]) {
   return { figureId: a.figureId, statistic: a.statistic, value: a.value, sourceId: a.sourceId, description: a.description };
 }
-
-/** Source lists by pay group, then by region (and whether aged): a handful per data set, each resolved once. */
-const sourceLists = new WeakMap<object, Map<string, readonly Source[]>>();
 
 /** The sources behind these ids, each followed by the sources it cites (`via`), without repeats. */
 function resolveSources(dataset: Dataset, ids: readonly string[]): readonly Source[] {
