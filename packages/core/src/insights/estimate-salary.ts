@@ -160,15 +160,15 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
   const regionFactor = model.regionFactors[region.id];
   const regionParts = regionPartsOf(parts, region.id, regionFactor);
 
-  // Arrays rather than Sets: a handful of entries, and insertion order is the output order.
-  const flags: Flag[] = profile.flags.slice();
+  // The flags added here, as bits of ADDED_FLAGS; the profile's own come first.
+  let added = 0;
   const notes = profile.notes.slice();
   let factor = 1;
 
   if (regionFactor && regionFactor.kind !== 'national') {
     factor *= regionFactor.factor;
-    if (regionFactor.kind === 'price-parity-proxy') addFlag(flags, 'proxy-region-factor');
-    if (regionFactor.kind === 'none') addFlag(flags, 'no-region-data');
+    if (regionFactor.kind === 'price-parity-proxy') added |= PROXY_REGION_FACTOR;
+    if (regionFactor.kind === 'none') added |= NO_REGION_DATA;
   }
 
   const aged = asOf !== undefined && asOf !== figure.asOf;
@@ -185,16 +185,16 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
       sourceId: raise.sourceId,
     };
     factor *= f;
-    addFlag(flags, 'aged');
-    if (Math.abs(years) > EXTRAPOLATION_YEARS) addFlag(flags, 'extrapolated');
+    added |= AGED;
+    if (Math.abs(years) > EXTRAPOLATION_YEARS) added |= EXTRAPOLATED;
   }
 
   const base = scalePercentiles(group.median * factor, group.spread.factors);
   if (anchor?.lowerBound) {
-    addFlag(flags, 'lower-bound');
+    added |= LOWER_BOUND;
     notes.push(`The source gives only a floor for ${level?.name ?? 'this level'}; the real median is likely higher.`);
   }
-  if (figure.statistic !== 'median') addFlag(flags, 'thin-data');
+  if (figure.statistic !== 'median') added |= THIN_DATA;
 
   let bonusMean = 0;
   let bonusSourceId: string | undefined;
@@ -204,13 +204,13 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
   } else if (anchor && model.bonusShare !== undefined && model.nationalBonus) {
     bonusMean = base.mean * model.bonusShare;
     bonusSourceId = model.nationalBonus.sourceId;
-    addFlag(flags, 'bonus-scaled');
+    added |= BONUS_SCALED;
     notes.push(bonusScaledNote(model, model.bonusShare));
   } else {
     notes.push('No source gives a bonus for this group; bonus shown as 0.');
   }
 
-  if (parts.alternatives.length > 0) addFlag(flags, 'conflicting-sources');
+  if (parts.alternatives.length > 0) added |= CONFLICTING_SOURCES;
 
   // The source list depends on the group, the region and whether the figures were aged alone.
   let sources = aged ? regionParts.agedSources : regionParts.sources;
@@ -225,9 +225,7 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
     else regionParts.sources = sources;
   }
 
-  let score = 1;
-  for (const flag of flags) score -= FLAG_PENALTY[flag];
-  score = Math.max(0, Math.min(1, score));
+  const grade = gradeOf(profile.flags, added);
 
   let adjustments: Adjustment[];
   if (frozen) {
@@ -258,9 +256,9 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
     adjustments,
     alternatives: frozen ? parts.alternatives : parts.alternatives.map(copyAlternative),
     sources: frozen ? (sources as Source[]) : sources.slice(),
-    confidence: score >= 0.75 ? 'high' : score >= 0.5 ? 'medium' : 'low',
-    confidenceScore: Math.round(score * 100) / 100,
-    flags,
+    confidence: grade.confidence,
+    confidenceScore: grade.confidenceScore,
+    flags: frozen ? (grade.flags as Flag[]) : grade.flags.slice(),
     notes,
   };
   if (!frozen) return estimate;
@@ -269,7 +267,6 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
   Object.freeze(estimate.bonus);
   Object.freeze(estimate.total);
   if (aging) Object.freeze(adjustments);
-  Object.freeze(flags);
   Object.freeze(notes);
   return Object.freeze(estimate);
 }
@@ -286,8 +283,76 @@ function bonusScaledNote(model: RoleModel, share: number): string {
   return note;
 }
 
-function addFlag(flags: Flag[], flag: Flag): void {
-  if (!flags.includes(flag)) flags.push(flag);
+/** The flags an estimate adds to its profile's, in the order it adds them; bit i stands for ADDED_FLAGS[i]. */
+const ADDED_FLAGS: readonly Flag[] = [
+  'proxy-region-factor',
+  'no-region-data',
+  'aged',
+  'extrapolated',
+  'lower-bound',
+  'thin-data',
+  'bonus-scaled',
+  'conflicting-sources',
+];
+const PROXY_REGION_FACTOR = 1;
+const NO_REGION_DATA = 2;
+const AGED = 4;
+const EXTRAPOLATED = 8;
+const LOWER_BOUND = 16;
+const THIN_DATA = 32;
+const BONUS_SCALED = 64;
+const CONFLICTING_SOURCES = 128;
+
+/** An estimate's flags, frozen, and the confidence they leave. */
+interface Grade {
+  readonly flags: readonly Flag[];
+  readonly confidence: Estimate['confidence'];
+  readonly confidenceScore: number;
+}
+
+/**
+ * Grades by the profile's flag (none, level inferred, below the level's minimum) and the bits
+ * added: a few hundred at most, each worked out once.
+ */
+const grades = new Map<number, Grade>();
+
+function gradeOf(profileFlags: readonly Flag[], added: number): Grade {
+  const first = profileFlags[0];
+  const kind =
+    profileFlags.length === 0
+      ? 0
+      : profileFlags.length === 1
+        ? first === 'level-inferred'
+          ? 1
+          : first === 'below-level-minimum'
+            ? 2
+            : -1
+        : -1;
+  if (kind < 0) return grade(profileFlags, added);
+  const key = kind * 256 + added;
+  let g = grades.get(key);
+  if (!g) {
+    g = grade(profileFlags, added);
+    grades.set(key, g);
+  }
+  return g;
+}
+
+/** The profile's flags, then the added ones not among them; the score loses each flag's penalty in that order. */
+function grade(profileFlags: readonly Flag[], added: number): Grade {
+  const flags = profileFlags.slice();
+  for (let i = 0; i < ADDED_FLAGS.length; i++) {
+    const flag = ADDED_FLAGS[i] as Flag;
+    if (added & (1 << i) && !flags.includes(flag)) flags.push(flag);
+  }
+  let score = 1;
+  for (const flag of flags) score -= FLAG_PENALTY[flag];
+  score = Math.max(0, Math.min(1, score));
+  return {
+    flags: Object.freeze(flags),
+    confidence: score >= 0.75 ? 'high' : score >= 0.5 ? 'medium' : 'low',
+    confidenceScore: Math.round(score * 100) / 100,
+  };
 }
 
 function copyAlternative(a: AlternativeFigure | Estimate['alternatives'][number]) {

@@ -17,6 +17,10 @@ export function suggestId(id: string, known: Readonly<Record<string, unknown>>):
   return close.length > 0 ? `did you mean ${close.map((k) => `'${k}'`).join(', ')}?` : 'the catalogue lists the known ids';
 }
 
+const NO_SKILLS: readonly string[] = Object.freeze([]);
+/** The skills of every profile without any: one set, never changed. */
+const NO_SKILL_SET: ReadonlySet<string> = new Set();
+
 /** The profile fields every insight accepts, already shape-checked by a schema. */
 export interface ProfileInput {
   readonly role?: string | undefined;
@@ -55,12 +59,12 @@ export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = '
   const region = dataset.regions.byId[regionId];
   if (!region) throw new UnknownReferenceError('region', regionId, `${prefix}region`, suggestId(regionId, dataset.regions.byId));
 
-  const skills = new Set<string>();
-  const skillIds = input.skills ?? [];
+  const skillIds = input.skills ?? NO_SKILLS;
+  const skills = skillIds.length === 0 ? NO_SKILL_SET : new Set<string>();
   for (let i = 0; i < skillIds.length; i++) {
     const id = skillIds[i] as string;
     if (!dataset.skills.byId[id]) throw new UnknownReferenceError('skill', id, `${prefix}skills.${i}`, suggestId(id, dataset.skills.byId));
-    skills.add(id);
+    (skills as Set<string>).add(id);
   }
   if (input.education !== undefined && !dataset.education.byId[input.education]) {
     throw new UnknownReferenceError('education', input.education, `${prefix}education`);
@@ -73,7 +77,13 @@ export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = '
   const years = input.yearsExperience;
 
   if (input.level !== undefined) {
-    level = role.levels.find((l) => l.id === input.level);
+    // A loop rather than `find`: no closure per call.
+    for (const l of role.levels) {
+      if (l.id === input.level) {
+        level = l;
+        break;
+      }
+    }
     if (!level) {
       throw new UnknownReferenceError(
         'level',
