@@ -26,8 +26,13 @@ function compiledSchema<S extends z.ZodType>(schema: S): S {
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix: readonly (string | number)[] = []): z.output<S> {
   const result = compiledSchema(schema).safeParse(input);
   if (result.success) return result.data;
-  throw new ValidationError(
-    result.error.issues.flatMap((issue) => {
+  throw toValidationError(result.error.issues, prefix);
+}
+
+/** zod's issues as a {@link ValidationError}: one issue per field, one per unknown key. */
+export function toValidationError(issues: readonly z.core.$ZodIssue[], prefix: readonly (string | number)[] = []): ValidationError {
+  return new ValidationError(
+    issues.flatMap((issue) => {
       const path = [...prefix, ...issue.path].map(String);
       if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: `unknown field '${key}'` }));
