@@ -6,7 +6,7 @@ import type { RoleModel } from './role-model.js';
 export interface Person {
   readonly yearsExperience: number;
   readonly skills: ReadonlySet<string>;
-  readonly education?: string;
+  readonly education?: string | undefined;
 }
 
 export interface LevelCheck {

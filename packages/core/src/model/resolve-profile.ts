@@ -18,6 +18,10 @@ export function suggestId(id: string, known: Readonly<Record<string, unknown>>):
 }
 
 const NO_SKILLS: readonly string[] = Object.freeze([]);
+// A profile's flags: one of a few lists, shared and frozen.
+const NO_FLAGS: readonly Flag[] = Object.freeze([]);
+const BELOW_LEVEL_MINIMUM: readonly Flag[] = Object.freeze(['below-level-minimum']);
+const LEVEL_INFERRED: readonly Flag[] = Object.freeze(['level-inferred']);
 /** The skills of every profile without any: one set, never changed. */
 const NO_SKILL_SET: ReadonlySet<string> = new Set();
 
@@ -70,7 +74,7 @@ export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = '
     throw new UnknownReferenceError('education', input.education, `${prefix}education`);
   }
 
-  const flags: Flag[] = [];
+  let flags: readonly Flag[] = NO_FLAGS;
   const notes: string[] = [];
   let level: Level | undefined;
   let levelBasis: ResolvedProfile['levelBasis'] = 'all-levels';
@@ -100,19 +104,15 @@ export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = '
           `${level.name} needs at least ${level.minYears} years of experience (source: ${level.sourceId}); got ${years}`,
         );
       }
-      flags.push('below-level-minimum');
+      flags = BELOW_LEVEL_MINIMUM;
       notes.push(`${level.name} usually comes after ${level.minYears} years (our judgement); ${years} given.`);
     }
   } else if (years !== undefined) {
-    const placement = placeLevel(dataset, model, {
-      yearsExperience: years,
-      skills,
-      ...(input.education !== undefined ? { education: input.education } : {}),
-    });
+    const placement = placeLevel(dataset, model, { yearsExperience: years, skills, education: input.education });
     if (!placement) throw new NoDataError(`${prefix}level`, `No level of ${role.id} has a pay figure`);
     level = placement.level;
     levelBasis = 'inferred';
-    flags.push('level-inferred');
+    flags = LEVEL_INFERRED;
     notes.push(`Level ${level.id} inferred from ${years} years of experience and the skills given.`);
     if (placement.unpricedHigher) {
       notes.push(`The profile also qualifies for ${placement.unpricedHigher.name}, for which no source gives pay; shown at ${level.name}.`);
