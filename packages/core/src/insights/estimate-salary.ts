@@ -56,6 +56,8 @@ function roundPercentiles(p: Percentiles, add: number) {
  *
  * The result is deeply frozen: it is pure data, and the same query may be answered with the same
  * object from a bounded memo (the last {@link ESTIMATE_MEMO_SIZE} distinct queries per data set).
+ * Its constant parts (basis, spread, alternatives, region adjustment, sources) are shared with
+ * other answers for the same pay group and region.
  */
 export function estimateSalary(dataset: Dataset, query: EstimateQuery): Estimate {
   const hash = hashProfileQuery(query);
