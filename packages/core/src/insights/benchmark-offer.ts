@@ -1,14 +1,6 @@
 import type { Dataset } from '../dataset/dataset.js';
 import { resolveProfile } from '../model/resolve-profile.js';
-import {
-  type Benchmark,
-  type BenchmarkQuery,
-  BenchmarkQuerySchema,
-  MAX_OFFER_AMOUNT,
-  type Offer,
-  OfferSchema,
-  type Verdict,
-} from '../schemas/benchmark.js';
+import { type Benchmark, type BenchmarkQuery, BenchmarkQuerySchema, type Offer, OfferSchema, type Verdict } from '../schemas/benchmark.js';
 import type { Estimate } from '../schemas/estimate.js';
 import { parseInput } from '../schemas/parse-input.js';
 import { lognormalCdf } from '../stats/lognormal.js';
@@ -36,30 +28,12 @@ export function benchmarkOffer(dataset: Dataset, query: BenchmarkQuery): Benchma
   const market = hash < 0 ? undefined : markets.get(dataset, hash, query);
   if (market) {
     const { offer } = query as { offer?: unknown };
-    return judgeOffer(market, isAcceptedOffer(offer) ? offer : parseInput(OfferSchema, offer, ['offer']));
+    return judgeOffer(market, parseInput(OfferSchema, offer, ['offer']));
   }
   const q = parseInput(BenchmarkQuerySchema, query);
   const fresh = computeFrozenEstimate(dataset, resolveProfile(dataset, q), q.asOf);
   if (hash >= 0) markets.offer(dataset, hash, query, fresh);
   return judgeOffer(fresh, q.offer);
-}
-
-/**
- * True for an offer that {@link OfferSchema} accepts unchanged: only `base` and `bonus`, finite,
- * within the schema's bounds. A shortcut for the usual case, checked against the schema in the
- * tests; anything else goes through the schema, which words the errors.
- */
-export function isAcceptedOffer(offer: unknown): offer is Offer {
-  if (typeof offer !== 'object' || offer === null || Array.isArray(offer)) return false;
-  for (const name in offer) if (name !== 'base' && name !== 'bonus') return false;
-  const { base, bonus } = offer as { base?: unknown; bonus?: unknown };
-  return (
-    typeof base === 'number' &&
-    Number.isFinite(base) &&
-    base > 0 &&
-    base <= MAX_OFFER_AMOUNT &&
-    (bonus === undefined || (typeof bonus === 'number' && Number.isFinite(bonus) && bonus >= 0 && bonus <= MAX_OFFER_AMOUNT))
-  );
 }
 
 const markets = createQueryMemo<Estimate>(ESTIMATE_MEMO_SIZE);
