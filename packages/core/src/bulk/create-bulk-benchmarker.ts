@@ -33,7 +33,23 @@ export interface BulkBenchmarkerOptions {
   readonly cacheSize?: number;
 }
 
-type MarketEntry = { readonly market: Estimate; readonly error?: undefined } | { readonly market?: undefined; readonly error: FieldIssue };
+/** A bulk result, with the record's cells when asked for. */
+type RowResult = BulkResult & { readonly cells?: readonly string[] };
+
+/** A market estimate or the error in its profile; for CSV records, the raw profile cells it was made from. */
+type MarketEntry = (
+  | { readonly market: Estimate; readonly error?: undefined }
+  | { readonly market?: undefined; readonly error: FieldIssue }
+) & { readonly cells?: readonly string[] };
+
+/** True when the record's profile cells are exactly `raw` (the cells an entry was made from). */
+function sameProfileCells(raw: readonly string[], cells: readonly string[], index: Readonly<Record<OfferColumn, number>>): boolean {
+  for (let k = 0; k < PROFILE_COLUMNS.length; k++) {
+    const i = index[PROFILE_COLUMNS[k] as OfferColumn];
+    if ((i >= 0 ? (cells[i] ?? '') : '') !== raw[k]) return false;
+  }
+  return true;
+}
 
 const KEY_SEPARATOR = '\u001f';
 const DEFAULT_CACHE_SIZE = 2048;
@@ -97,81 +113,134 @@ const CANONICAL_COLUMNS: OfferColumnMap = {
  * bench.benchmarkRow({ base: 'lots' }, 2); // { row: 2, ok: false, error: { path: 'base', message: "expected a number, got 'lots'" } }
  */
 export function createBulkBenchmarker(dataset: Dataset, options: BulkBenchmarkerOptions = {}): BulkBenchmarker {
+  const { benchmarkCells, benchmarkRow } = createRowBenchmarker(dataset, options);
+  return { benchmarkCells: (cells, columns, row) => benchmarkCells(cells, columns, row, undefined), benchmarkRow };
+}
+
+/**
+ * The benchmarker behind {@link createBulkBenchmarker}, whose `benchmarkCells` can also put the
+ * record's cells in the result it builds (one object per row instead of a copy), for
+ * `benchmarkOffersCsv`.
+ */
+export function createRowBenchmarker(
+  dataset: Dataset,
+  options: BulkBenchmarkerOptions = {},
+): {
+  /** As {@link BulkBenchmarker.benchmarkCells}; with `keep`, the result also holds `cells: keep`. */
+  benchmarkCells(cells: readonly string[], columns: OfferColumnMap, row: number, keep: readonly string[] | undefined): RowResult;
+  benchmarkRow(input: unknown, row: number): BulkResult;
+} {
   const cacheSize = Math.max(1, options.cacheSize ?? DEFAULT_CACHE_SIZE);
   const cache = new Map<string, MarketEntry>();
 
-  const marketFor = (key: string, profile: () => unknown, flat: boolean): MarketEntry => {
-    const hit = cache.get(key);
-    if (hit) return hit;
-    let entry: MarketEntry;
-    try {
-      const q = parseInput(EstimateQuerySchema, profile());
-      entry = { market: freezeEstimate(computeEstimate(dataset, resolveProfile(dataset, q), q.asOf)) };
-    } catch (error) {
-      entry = { error: toRowError(error, flat) };
-    }
+  const remember = (key: string, entry: MarketEntry): MarketEntry => {
     if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
     cache.set(key, entry);
     return entry;
   };
 
-  const fail = (row: number, path: string, message: string): BulkResult => ({ row, ok: false, error: { path, message } });
-
-  const judge = (row: number, entry: MarketEntry, base: number, bonus: number | undefined, flat: boolean): BulkResult => {
-    if (entry.error) return { row, ok: false, error: entry.error };
-    // Fast path for the usual valid offer; the schema words the message otherwise.
-    if (!(Number.isFinite(base) && base > 0 && base <= 100_000_000 && (bonus === undefined || (bonus >= 0 && bonus <= 100_000_000)))) {
-      try {
-        parseInput(OfferSchema, bonus === undefined ? { base } : { base, bonus }, ['offer']);
-      } catch (error) {
-        return { row, ok: false, error: toRowError(error, flat) };
-      }
+  const marketOf = (profile: unknown, flat: boolean): MarketEntry => {
+    try {
+      const q = parseInput(EstimateQuerySchema, profile);
+      return { market: freezeEstimate(computeEstimate(dataset, resolveProfile(dataset, q), q.asOf)) };
+    } catch (error) {
+      return { error: toRowError(error, flat) };
     }
-    const offer: Offer = bonus === undefined ? { base } : { base, bonus };
-    return { row, ok: true, result: judgeOffer(entry.market, offer) };
   };
 
-  const benchmarkCells = (cells: readonly string[], columns: OfferColumnMap, row: number): BulkResult => {
-    const { index, header } = columns;
-    const cell = (column: OfferColumn): string | undefined => cellValue(cells, index[column]);
-    for (let i = header.length; i < cells.length; i++) {
-      if ((cells[i] ?? '').trim() !== '') {
-        return fail(row, `column ${i + 1}`, `the row has ${cells.length} cells but the header names ${header.length} columns`);
+  const marketFor = (key: string, profile: () => unknown, flat: boolean): MarketEntry =>
+    cache.get(key) ?? remember(key, marketOf(profile(), flat));
+
+  /**
+   * The market (or the error) for the profile cells of a record. Looked up by the raw cells (no
+   * trimming per row): the raw cells decide the trimmed ones, so equal raw cells share an entry;
+   * the entry keeps them and a hit is checked against them, so cells holding the key's separator
+   * can never be mistaken for others.
+   */
+  const profileEntry = (cells: readonly string[], index: Readonly<Record<OfferColumn, number>>): MarketEntry => {
+    let key = 'f';
+    for (const column of PROFILE_COLUMNS) {
+      const i = index[column];
+      key += KEY_SEPARATOR;
+      if (i >= 0) key += cells[i] ?? '';
+    }
+    const hit = cache.get(key);
+    if (hit?.cells !== undefined && sameProfileCells(hit.cells, cells, index)) return hit;
+    const raw = PROFILE_COLUMNS.map((column) => {
+      const i = index[column];
+      return i >= 0 ? (cells[i] ?? '') : '';
+    });
+    const yearsCell = cellValue(cells, index.yearsExperience);
+    const years = yearsCell === undefined ? undefined : parseNumberCell(yearsCell);
+    if (Number.isNaN(years)) {
+      return remember(key, { error: { path: 'yearsExperience', message: `expected a number of years, got '${yearsCell}'` }, cells: raw });
+    }
+    const profile: Record<string, unknown> = {};
+    for (const column of PROFILE_COLUMNS) {
+      const value = cellValue(cells, index[column]);
+      if (value === undefined) continue;
+      if (column === 'yearsExperience') profile[column] = years;
+      else if (column === 'skills')
+        profile[column] = value
+          .split(';')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
+      else profile[column] = value;
+    }
+    return remember(key, { ...marketOf(profile, true), cells: raw });
+  };
+
+  const fail = (row: number, path: string, message: string): BulkResult => ({ row, ok: false, error: { path, message } });
+
+  /** The offer checked, then judged against the entry's market; `cells` put in the result when given. */
+  const judge = (
+    row: number,
+    entry: MarketEntry,
+    base: number,
+    bonus: number | undefined,
+    flat: boolean,
+    cells: readonly string[] | undefined,
+  ): RowResult => {
+    let error = entry.error;
+    // Fast path for the usual valid offer; the schema words the message otherwise.
+    if (
+      error === undefined &&
+      !(Number.isFinite(base) && base > 0 && base <= 100_000_000 && (bonus === undefined || (bonus >= 0 && bonus <= 100_000_000)))
+    ) {
+      try {
+        parseInput(OfferSchema, bonus === undefined ? { base } : { base, bonus }, ['offer']);
+      } catch (e) {
+        error = toRowError(e, flat);
       }
     }
-    const baseCell = cell('base');
-    if (baseCell === undefined) return fail(row, 'base', 'base is required');
-    const base = parseNumberCell(baseCell);
-    if (Number.isNaN(base)) return fail(row, 'base', `expected a number, got '${baseCell}'`);
-    const bonusCell = cell('bonus');
-    const bonus = bonusCell === undefined ? undefined : parseNumberCell(bonusCell);
-    if (Number.isNaN(bonus)) return fail(row, 'bonus', `expected a number, got '${bonusCell}'`);
-    const yearsCell = cell('yearsExperience');
-    const years = yearsCell === undefined ? undefined : parseNumberCell(yearsCell);
-    if (Number.isNaN(years)) return fail(row, 'yearsExperience', `expected a number of years, got '${yearsCell}'`);
+    if (error !== undefined) return cells === undefined ? { row, ok: false, error } : { row, ok: false, error, cells };
+    const result = judgeOffer(entry.market as Estimate, bonus === undefined ? { base } : { base, bonus });
+    return cells === undefined ? { row, ok: true, result } : { row, ok: true, result, cells };
+  };
 
-    let key = 'f';
-    for (const column of PROFILE_COLUMNS) key += KEY_SEPARATOR + (cell(column) ?? '');
-    const entry = marketFor(
-      key,
-      () => {
-        const profile: Record<string, unknown> = {};
-        for (const column of PROFILE_COLUMNS) {
-          const value = cell(column);
-          if (value === undefined) continue;
-          if (column === 'yearsExperience') profile[column] = years;
-          else if (column === 'skills')
-            profile[column] = value
-              .split(';')
-              .map((s) => s.trim())
-              .filter((s) => s !== '');
-          else profile[column] = value;
-        }
-        return profile;
-      },
-      true,
-    );
-    return judge(row, entry, base, bonus, true);
+  const failCells = (row: number, path: string, message: string, cells: readonly string[] | undefined): RowResult =>
+    cells === undefined ? fail(row, path, message) : { row, ok: false, error: { path, message }, cells };
+
+  const benchmarkCells = (
+    cells: readonly string[],
+    columns: OfferColumnMap,
+    row: number,
+    keep: readonly string[] | undefined,
+  ): RowResult => {
+    const { index, header } = columns;
+    for (let i = header.length; i < cells.length; i++) {
+      if ((cells[i] ?? '').trim() !== '') {
+        return failCells(row, `column ${i + 1}`, `the row has ${cells.length} cells but the header names ${header.length} columns`, keep);
+      }
+    }
+    const baseCell = cellValue(cells, index.base);
+    if (baseCell === undefined) return failCells(row, 'base', 'base is required', keep);
+    const base = parseNumberCell(baseCell);
+    if (Number.isNaN(base)) return failCells(row, 'base', `expected a number, got '${baseCell}'`, keep);
+    const bonusCell = cellValue(cells, index.bonus);
+    const bonus = bonusCell === undefined ? undefined : parseNumberCell(bonusCell);
+    if (Number.isNaN(bonus)) return failCells(row, 'bonus', `expected a number, got '${bonusCell}'`, keep);
+    return judge(row, profileEntry(cells, index), base, bonus, true, keep);
   };
 
   const benchmarkFlat = (input: Readonly<Record<string, unknown>>, row: number): BulkResult => {
@@ -195,7 +264,7 @@ export function createBulkBenchmarker(dataset: Dataset, options: BulkBenchmarker
         );
       cells[OFFER_COLUMNS.indexOf(column)] = text;
     }
-    return benchmarkCells(cells, CANONICAL_COLUMNS, row);
+    return benchmarkCells(cells, CANONICAL_COLUMNS, row, undefined);
   };
 
   const benchmarkRow = (input: unknown, row: number): BulkResult => {
@@ -213,7 +282,7 @@ export function createBulkBenchmarker(dataset: Dataset, options: BulkBenchmarker
       () => profile,
       false,
     );
-    return judge(row, entry, offer.base, offer.bonus, false);
+    return judge(row, entry, offer.base, offer.bonus, false, undefined);
   };
 
   return { benchmarkCells, benchmarkRow };

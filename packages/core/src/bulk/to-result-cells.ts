@@ -1,7 +1,49 @@
 import type { BulkResult } from '../schemas/bulk.js';
+import type { Estimate } from '../schemas/estimate.js';
 import { RESULT_COLUMNS } from './offer-columns.js';
 
 const EMPTY_RESULT: readonly string[] = RESULT_COLUMNS.slice(0, -1).map(() => '');
+
+/** The market's figures as text (`p25`, `p50`, `p75`), once per market estimate: rows of one profile share it. */
+const marketText = new WeakMap<Estimate, readonly [string, string, string]>();
+
+function marketCells(market: Estimate): readonly [string, string, string] {
+  let text = marketText.get(market);
+  if (text === undefined) {
+    text = [String(market.base.p25), String(market.base.p50), String(market.base.p75)];
+    marketText.set(market, text);
+  }
+  return text;
+}
+
+/** Appends the result columns of `result` ({@link RESULT_COLUMNS}, in order) to `out`. */
+function pushResultCells(out: string[], result: BulkResult): void {
+  if (!result.ok) {
+    const { path, message } = result.error;
+    for (const c of EMPTY_RESULT) out.push(c);
+    out.push(path ? `${path}: ${message}` : message);
+    return;
+  }
+  const b = result.result;
+  const { p50, p75 } = b.market.base;
+  const [p25Text, p50Text, p75Text] = marketCells(b.market);
+  const { low, high } = b.counterOffer;
+  out.push(
+    String(b.percentile),
+    String(b.compaRatio),
+    b.verdict,
+    p25Text,
+    p50Text,
+    p75Text,
+    String(b.delta.amount),
+    String(b.delta.percent),
+    // The counter-offer is often the market's own median or 75th percentile.
+    low === p50 ? p50Text : String(low),
+    high === p75 ? p75Text : String(high),
+    b.market.confidence,
+    '',
+  );
+}
 
 /**
  * The result columns of one CSV output row ({@link RESULT_COLUMNS}, in order): the benchmark's
@@ -11,25 +53,9 @@ const EMPTY_RESULT: readonly string[] = RESULT_COLUMNS.slice(0, -1).map(() => ''
  * toResultCells({ row: 2, ok: false, error: { path: 'base', message: 'base is required' } }).at(-1); // 'base: base is required'
  */
 export function toResultCells(result: BulkResult): string[] {
-  if (!result.ok) {
-    const { path, message } = result.error;
-    return [...EMPTY_RESULT, path ? `${path}: ${message}` : message];
-  }
-  const b = result.result;
-  return [
-    String(b.percentile),
-    String(b.compaRatio),
-    b.verdict,
-    String(b.market.base.p25),
-    String(b.market.base.p50),
-    String(b.market.base.p75),
-    String(b.delta.amount),
-    String(b.delta.percent),
-    String(b.counterOffer.low),
-    String(b.counterOffer.high),
-    b.market.confidence,
-    '',
-  ];
+  const out: string[] = [];
+  pushResultCells(out, result);
+  return out;
 }
 
 /**
@@ -41,6 +67,6 @@ export function toResultCells(result: BulkResult): string[] {
 export function toOutputRecord(cells: readonly string[], carried: readonly number[], result: BulkResult): string[] {
   const out: string[] = [];
   for (const i of carried) out.push(cells[i] ?? '');
-  for (const c of toResultCells(result)) out.push(c);
+  pushResultCells(out, result);
   return out;
 }
