@@ -29,29 +29,22 @@ export interface BulkBenchmarker {
 }
 
 export interface BulkBenchmarkerOptions {
-  /** Distinct profiles whose market estimate is kept (oldest dropped first); default 2048 (a few MB). */
+  /**
+   * Distinct profiles whose market estimate is kept (for row objects the oldest is dropped first;
+   * for CSV records the cache starts again empty when full); default 2048 (a few MB).
+   */
   readonly cacheSize?: number;
 }
 
 /** A bulk result, with the record's cells when asked for. */
 type RowResult = BulkResult & { readonly cells?: readonly string[] };
 
-/** A market estimate or the error in its profile; for CSV records, the raw profile cells it was made from. */
-type MarketEntry = (
-  | { readonly market: Estimate; readonly error?: undefined }
-  | { readonly market?: undefined; readonly error: FieldIssue }
-) & { readonly cells?: readonly string[] };
+/** A market estimate, or the error in its profile. */
+type MarketEntry = { readonly market: Estimate; readonly error?: undefined } | { readonly market?: undefined; readonly error: FieldIssue };
 
-/** True when the record's profile cells are exactly `raw` (the cells an entry was made from). */
-function sameProfileCells(raw: readonly string[], cells: readonly string[], index: Readonly<Record<OfferColumn, number>>): boolean {
-  for (let k = 0; k < PROFILE_COLUMNS.length; k++) {
-    const i = index[PROFILE_COLUMNS[k] as OfferColumn];
-    if ((i >= 0 ? (cells[i] ?? '') : '') !== raw[k]) return false;
-  }
-  return true;
-}
+/** Profile cells, one map level per column, to the market entry. */
+type ProfileTrie = Map<string, ProfileTrie | MarketEntry>;
 
-const KEY_SEPARATOR = '\u001f';
 const DEFAULT_CACHE_SIZE = 2048;
 const PROFILE_COLUMNS = ['role', 'level', 'yearsExperience', 'region', 'education', 'skills', 'asOf'] as const;
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
@@ -152,29 +145,51 @@ export function createRowBenchmarker(
     cache.get(key) ?? remember(key, marketOf(profile(), flat));
 
   /**
-   * The market (or the error) for the profile cells of a record. Looked up by the raw cells (no
-   * trimming per row): the raw cells decide the trimmed ones, so equal raw cells share an entry;
-   * the entry keeps them and a hit is checked against them, so cells holding the key's separator
-   * can never be mistaken for others.
+   * Markets (or errors) of CSV records by their raw profile cells, one level per profile column:
+   * equal raw cells decide equal trimmed cells, so they share an entry, and no key is built or
+   * hashed per row beyond the cells themselves. At most `cacheSize` profiles: when full, it starts
+   * again empty.
    */
-  const profileEntry = (cells: readonly string[], index: Readonly<Record<OfferColumn, number>>): MarketEntry => {
-    let key = 'f';
-    for (const column of PROFILE_COLUMNS) {
-      const i = index[column];
-      key += KEY_SEPARATOR;
-      if (i >= 0) key += cells[i] ?? '';
+  let profiles: ProfileTrie = new Map();
+  let profileCount = 0;
+  const LAST = PROFILE_COLUMNS.length - 1;
+
+  /** The trie's last level for the record's profile cells, made as needed. */
+  const leafOf = (cells: readonly string[], index: Readonly<Record<OfferColumn, number>>): ProfileTrie => {
+    let node = profiles;
+    for (let k = 0; k < LAST; k++) {
+      const i = index[PROFILE_COLUMNS[k] as OfferColumn];
+      const cell = i >= 0 ? (cells[i] ?? '') : '';
+      let next = node.get(cell) as ProfileTrie | undefined;
+      if (next === undefined) {
+        next = new Map();
+        node.set(cell, next);
+      }
+      node = next;
     }
-    const hit = cache.get(key);
-    if (hit?.cells !== undefined && sameProfileCells(hit.cells, cells, index)) return hit;
-    const raw = PROFILE_COLUMNS.map((column) => {
-      const i = index[column];
-      return i >= 0 ? (cells[i] ?? '') : '';
-    });
+    return node;
+  };
+
+  const profileEntry = (cells: readonly string[], index: Readonly<Record<OfferColumn, number>>): MarketEntry => {
+    const last = index[PROFILE_COLUMNS[LAST] as OfferColumn];
+    const lastCell = last >= 0 ? (cells[last] ?? '') : '';
+    const hit = leafOf(cells, index).get(lastCell) as MarketEntry | undefined;
+    if (hit !== undefined) return hit;
+    const entry = profileMarket(cells, index);
+    if (profileCount >= cacheSize) {
+      profiles = new Map();
+      profileCount = 0;
+    }
+    leafOf(cells, index).set(lastCell, entry);
+    profileCount++;
+    return entry;
+  };
+
+  /** The market (or the error: years first, then the profile's) for a record's profile cells. */
+  const profileMarket = (cells: readonly string[], index: Readonly<Record<OfferColumn, number>>): MarketEntry => {
     const yearsCell = cellValue(cells, index.yearsExperience);
     const years = yearsCell === undefined ? undefined : parseNumberCell(yearsCell);
-    if (Number.isNaN(years)) {
-      return remember(key, { error: { path: 'yearsExperience', message: `expected a number of years, got '${yearsCell}'` }, cells: raw });
-    }
+    if (Number.isNaN(years)) return { error: { path: 'yearsExperience', message: `expected a number of years, got '${yearsCell}'` } };
     const profile: Record<string, unknown> = {};
     for (const column of PROFILE_COLUMNS) {
       const value = cellValue(cells, index[column]);
@@ -187,7 +202,7 @@ export function createRowBenchmarker(
           .filter((s) => s !== '');
       else profile[column] = value;
     }
-    return remember(key, { ...marketOf(profile, true), cells: raw });
+    return marketOf(profile, true);
   };
 
   const fail = (row: number, path: string, message: string): BulkResult => ({ row, ok: false, error: { path, message } });

@@ -48,7 +48,7 @@ import(workerData.csvParse).then(({ parse }) => {
 `;
 
 /** Input chunks posted and not yet parsed, plus parsed batches not yet taken: the most the worker runs ahead. */
-const MAX_AHEAD = 4;
+const MAX_AHEAD = 2;
 
 type WorkerMessage =
   | { readonly records: (string[] | UnreadableRecord)[]; readonly acks: number }
@@ -100,7 +100,12 @@ export async function* parseCsvInWorker(
     try {
       for await (const chunk of source as AsyncIterable<string | Uint8Array>) {
         if (stopped) return;
-        worker.postMessage(chunk);
+        // A buffer that owns all its memory (as a file stream's are) is handed over, not copied.
+        if (typeof chunk !== 'string' && chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && chunk.buffer instanceof ArrayBuffer) {
+          worker.postMessage(chunk, [chunk.buffer]);
+        } else {
+          worker.postMessage(chunk);
+        }
         ahead++;
         while (!stopped && ahead + batches.length >= MAX_AHEAD) {
           await new Promise<void>((resolve) => {
