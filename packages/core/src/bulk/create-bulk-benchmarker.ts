@@ -10,7 +10,7 @@ import {
 import { judgeOffer } from '../insights/benchmark-offer.js';
 import { computeEstimate, freezeEstimate } from '../insights/estimate-salary.js';
 import { resolveProfile } from '../model/resolve-profile.js';
-import { BenchmarkQuerySchema, type Offer, OfferSchema } from '../schemas/benchmark.js';
+import { BenchmarkQuerySchema, OfferSchema } from '../schemas/benchmark.js';
 import type { BulkResult } from '../schemas/bulk.js';
 import { type Estimate, EstimateQuerySchema } from '../schemas/estimate.js';
 import { parseInput } from '../schemas/parse-input.js';

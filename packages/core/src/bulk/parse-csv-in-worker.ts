@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 
@@ -15,7 +16,8 @@ export interface UnreadableRecord {
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-import(workerData.csvParse).then(({ parse }) => {
+try {
+  const { parse } = require(workerData.csvParse);
   let batch = [];
   let acks = 0;
   const post = () => {
@@ -44,8 +46,13 @@ import(workerData.csvParse).then(({ parse }) => {
     if (chunk === null) parser.end();
     else parser.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), written);
   });
-}, (error) => parentPort.postMessage({ error: { message: String(error && error.message) } }));
+} catch (error) {
+  parentPort.postMessage({ error: { message: String(error && error.message) } });
+}
 `;
+
+/** csv-parse, as the worker loads it (its CommonJS build: an eval worker is a CommonJS script). */
+const CSV_PARSE = createRequire(import.meta.url).resolve('csv-parse');
 
 /** Input chunks posted and not yet parsed, plus parsed batches not yet taken: the most the worker runs ahead. */
 const MAX_AHEAD = 2;
@@ -68,7 +75,7 @@ export async function* parseCsvInWorker(
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     execArgv: [],
-    workerData: { csvParse: import.meta.resolve('csv-parse'), options },
+    workerData: { csvParse: CSV_PARSE, options },
     // The parser keeps little: a small young generation keeps the thread's memory small.
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
@@ -101,7 +108,12 @@ export async function* parseCsvInWorker(
       for await (const chunk of source as AsyncIterable<string | Uint8Array>) {
         if (stopped) return;
         // A buffer that owns all its memory (as a file stream's are) is handed over, not copied.
-        if (typeof chunk !== 'string' && chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && chunk.buffer instanceof ArrayBuffer) {
+        if (
+          typeof chunk !== 'string' &&
+          chunk.byteOffset === 0 &&
+          chunk.byteLength === chunk.buffer.byteLength &&
+          chunk.buffer instanceof ArrayBuffer
+        ) {
           worker.postMessage(chunk, [chunk.buffer]);
         } else {
           worker.postMessage(chunk);

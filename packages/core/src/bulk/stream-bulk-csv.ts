@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { csvFormatRows } from 'd3-dsv';
 import { type BulkCsv, type BulkCsvResult, resultBatchesOf } from './benchmark-offers-csv.js';
-import { toOutputRecord } from './to-result-cells.js';
+import { setOutputRecord } from './to-result-cells.js';
 
 export interface StreamBulkCsvOptions {
   /** Called with each result as it is written, for progress and summaries. */
@@ -35,15 +35,17 @@ async function* csvChunks(
   const { carried } = bulk.columns;
   try {
     let text = `${csvFormatRows([bulk.outputHeader as string[]])}\n`;
+    // Row arrays reused from one group to the next: every row of an answer has the same length.
+    const rows: string[][] = Array.from({ length: FORMAT_ROWS }, () => []);
     for await (const batch of batches) {
       for (let start = 0; start < batch.length; start += FORMAT_ROWS) {
-        const records: string[][] = [];
-        for (let i = start; i < batch.length && i < start + FORMAT_ROWS; i++) {
-          const result = batch[i] as BulkCsvResult;
+        const n = Math.min(FORMAT_ROWS, batch.length - start);
+        for (let k = 0; k < n; k++) {
+          const result = batch[start + k] as BulkCsvResult;
           onResult?.(result);
-          records.push(toOutputRecord(result.cells, carried, result));
+          setOutputRecord(rows[k] as string[], result.cells, carried, result);
         }
-        text += `${csvFormatRows(records)}\n`;
+        text += `${csvFormatRows(n === FORMAT_ROWS ? rows : rows.slice(0, n))}\n`;
         if (text.length >= CHUNK_CHARS) {
           yield text;
           text = '';

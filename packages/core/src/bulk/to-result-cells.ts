@@ -42,33 +42,31 @@ const ratioText = createNumberText();
 const amountText = createNumberText();
 const percentText = createNumberText();
 
-/** Appends the result columns of `result` ({@link RESULT_COLUMNS}, in order) to `out`. */
-function pushResultCells(out: string[], result: BulkResult): void {
+/** Writes the result columns of `result` ({@link RESULT_COLUMNS}, in order) into `out` from index `at`. */
+function setResultCells(out: string[], at: number, result: BulkResult): void {
   if (!result.ok) {
     const { path, message } = result.error;
-    for (const c of EMPTY_RESULT) out.push(c);
-    out.push(path ? `${path}: ${message}` : message);
+    for (const c of EMPTY_RESULT) out[at++] = c;
+    out[at] = path ? `${path}: ${message}` : message;
     return;
   }
   const b = result.result;
   const { p50, p75 } = b.market.base;
   const [p25Text, p50Text, p75Text] = marketCells(b.market);
   const { low, high } = b.counterOffer;
-  out.push(
-    percentileText(b.percentile),
-    ratioText(b.compaRatio),
-    b.verdict,
-    p25Text,
-    p50Text,
-    p75Text,
-    amountText(b.delta.amount),
-    percentText(b.delta.percent),
-    // The counter-offer is often the market's own median or 75th percentile.
-    low === p50 ? p50Text : amountText(low),
-    high === p75 ? p75Text : amountText(high),
-    b.market.confidence,
-    '',
-  );
+  out[at] = percentileText(b.percentile);
+  out[at + 1] = ratioText(b.compaRatio);
+  out[at + 2] = b.verdict;
+  out[at + 3] = p25Text;
+  out[at + 4] = p50Text;
+  out[at + 5] = p75Text;
+  out[at + 6] = amountText(b.delta.amount);
+  out[at + 7] = percentText(b.delta.percent);
+  // The counter-offer is often the market's own median or 75th percentile.
+  out[at + 8] = low === p50 ? p50Text : amountText(low);
+  out[at + 9] = high === p75 ? p75Text : amountText(high);
+  out[at + 10] = b.market.confidence;
+  out[at + 11] = '';
 }
 
 /**
@@ -80,8 +78,19 @@ function pushResultCells(out: string[], result: BulkResult): void {
  */
 export function toResultCells(result: BulkResult): string[] {
   const out: string[] = [];
-  pushResultCells(out, result);
+  setResultCells(out, 0, result);
   return out;
+}
+
+/**
+ * Writes one full CSV output row into `out` (from index 0): the carried input cells, then the
+ * result cells. Rows of one answer all have the same length, so `streamBulkCsv` reuses its row
+ * arrays from one group of rows to the next instead of making new ones.
+ */
+export function setOutputRecord(out: string[], cells: readonly string[], carried: readonly number[], result: BulkResult): void {
+  let at = 0;
+  for (const i of carried) out[at++] = cells[i] ?? '';
+  setResultCells(out, at, result);
 }
 
 /**
@@ -92,7 +101,6 @@ export function toResultCells(result: BulkResult): string[] {
  */
 export function toOutputRecord(cells: readonly string[], carried: readonly number[], result: BulkResult): string[] {
   const out: string[] = [];
-  for (const i of carried) out.push(cells[i] ?? '');
-  pushResultCells(out, result);
+  setOutputRecord(out, cells, carried, result);
   return out;
 }
