@@ -16,31 +16,54 @@ function marketCells(market: Estimate): readonly [string, string, string] {
   return text;
 }
 
-/** Distinct figures whose text is remembered, per kind of figure (all forgotten when full). */
-const NUMBER_TEXT_LIMIT = 1 << 16;
-
 /**
- * `String(n)`, remembered per distinct figure: a bulk answer repeats the same percentiles, ratios
- * and deltas over and over. Converting each row's figures afresh cost about a fifth of the run, and
- * V8's own number-to-string cache kept every fresh text alive past a young-generation collection,
- * so they filled the old space (a mark-compact every few hundred thousand rows, and the peak RSS).
+ * `String(n)` for figures with at most `decimals` decimals between `min` and `max`
+ * (percentiles, ratios, percents), remembered in a table indexed by the scaled figure: a bulk
+ * answer repeats the same figures over and over. A slot answers only for the very figure it holds
+ * (checked), so any other number is simply converted. Converting each row's figures afresh cost
+ * about a fifth of the run, and V8's own number-to-string cache kept every fresh text alive past
+ * a young-generation collection, so they filled the old space (a mark-compact every few hundred
+ * thousand rows, and 15–25 MB more peak RSS); a `Map` per kind of figure avoided that but its
+ * lookups, in tables too large for the CPU's caches, cost as much as the conversions.
  */
-function createNumberText(): (n: number) => string {
-  let texts = new Map<number, string>();
+function createDecimalText(decimals: number, min: number, max: number): (n: number) => string {
+  const scale = 10 ** decimals;
+  const first = Math.round(min * scale);
+  const size = Math.round(max * scale) - first + 1;
+  const figures = new Float64Array(size).fill(Number.NaN);
+  const texts: string[] = new Array<string>(size).fill('');
   return (n) => {
-    let text = texts.get(n);
-    if (text === undefined) {
-      if (texts.size >= NUMBER_TEXT_LIMIT) texts = new Map();
-      text = String(n);
-      texts.set(n, text);
+    const slot = Math.round(n * scale) - first;
+    if (slot >= 0 && slot < size) {
+      if (figures[slot] === n) return texts[slot] as string;
+      const text = String(n);
+      figures[slot] = n;
+      texts[slot] = text;
+      return text;
     }
+    return String(n);
+  };
+}
+
+/** The same for whole amounts (deltas, counter-offers): a table of 65,536 slots by the amount's low bits. */
+function createAmountText(): (n: number) => string {
+  const size = 1 << 16;
+  const figures = new Float64Array(size).fill(Number.NaN);
+  const texts: string[] = new Array<string>(size).fill('');
+  return (n) => {
+    const slot = n & (size - 1);
+    if (figures[slot] === n) return texts[slot] as string;
+    const text = String(n);
+    figures[slot] = n;
+    texts[slot] = text;
     return text;
   };
 }
-const percentileText = createNumberText();
-const ratioText = createNumberText();
-const amountText = createNumberText();
-const percentText = createNumberText();
+
+const percentileText = createDecimalText(2, 0, 100);
+const ratioText = createDecimalText(4, 0, 5);
+const percentText = createDecimalText(2, -100, 400);
+const amountText = createAmountText();
 
 /** Writes the result columns of `result` ({@link RESULT_COLUMNS}, in order) into `out` from index `at`. */
 function setResultCells(out: string[], at: number, result: BulkResult): void {
