@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { csvFormatRows } from 'd3-dsv';
 import { type BulkCsv, type BulkCsvResult, resultBatchesOf } from './benchmark-offers-csv.js';
-import { setOutputRecord } from './to-result-cells.js';
+import { toOutputRecord } from './to-result-cells.js';
 
 export interface StreamBulkCsvOptions {
   /** Called with each result as it is written, for progress and summaries. */
@@ -35,17 +35,17 @@ async function* csvChunks(
   const { carried } = bulk.columns;
   try {
     let text = `${csvFormatRows([bulk.outputHeader as string[]])}\n`;
-    // Row arrays reused from one group to the next: every row of an answer has the same length.
-    const rows: string[][] = Array.from({ length: FORMAT_ROWS }, () => []);
     for await (const batch of batches) {
       for (let start = 0; start < batch.length; start += FORMAT_ROWS) {
-        const n = Math.min(FORMAT_ROWS, batch.length - start);
-        for (let k = 0; k < n; k++) {
-          const result = batch[start + k] as BulkCsvResult;
+        const end = Math.min(batch.length, start + FORMAT_ROWS);
+        // Fresh row arrays: young like their cells (reused ones would be old, and every cell stored in them would cost a write barrier).
+        const rows: string[][] = [];
+        for (let i = start; i < end; i++) {
+          const result = batch[i] as BulkCsvResult;
           onResult?.(result);
-          setOutputRecord(rows[k] as string[], result.cells, carried, result);
+          rows.push(toOutputRecord(result.cells, carried, result));
         }
-        text += `${csvFormatRows(n === FORMAT_ROWS ? rows : rows.slice(0, n))}\n`;
+        text += `${csvFormatRows(rows)}\n`;
         if (text.length >= CHUNK_CHARS) {
           yield text;
           text = '';

@@ -105,12 +105,8 @@ export function toResultCells(result: BulkResult): string[] {
   return out;
 }
 
-/**
- * Writes one full CSV output row into `out` (from index 0): the carried input cells, then the
- * result cells. Rows of one answer all have the same length, so `streamBulkCsv` reuses its row
- * arrays from one group of rows to the next instead of making new ones.
- */
-export function setOutputRecord(out: string[], cells: readonly string[], carried: readonly number[], result: BulkResult): void {
+/** Writes one full CSV output row into `out` (from index 0): the carried input cells, then the result cells. */
+function setOutputRecord(out: string[], cells: readonly string[], carried: readonly number[], result: BulkResult): void {
   let at = 0;
   for (const i of carried) out[at++] = cells[i] ?? '';
   setResultCells(out, at, result);
