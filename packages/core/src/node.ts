@@ -9,7 +9,13 @@ import { buildDataset } from './dataset/build-dataset.js';
 import type { Dataset } from './dataset/dataset.js';
 import { DatasetError, type DatasetProblem, isDatasetError } from './errors/index.js';
 
-export { type BulkCsv, type BulkCsvResult, benchmarkOffersCsv, type CsvInput } from './bulk/benchmark-offers-csv.js';
+export {
+  type BenchmarkOffersCsvOptions,
+  type BulkCsv,
+  type BulkCsvResult,
+  benchmarkOffersCsv,
+  type CsvInput,
+} from './bulk/benchmark-offers-csv.js';
 export { type StreamBulkCsvOptions, streamBulkCsv } from './bulk/stream-bulk-csv.js';
 export * from './index.js';
 

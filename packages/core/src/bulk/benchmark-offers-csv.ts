@@ -4,8 +4,9 @@ import type { Dataset } from '../dataset/dataset.js';
 import { CsvHeaderError, RowLimitError } from '../errors/index.js';
 import type { BulkResult } from '../schemas/bulk.js';
 import type { BenchmarkOffersOptions } from './benchmark-offers.js';
-import { createBulkBenchmarker } from './create-bulk-benchmarker.js';
+import { createRowBenchmarker } from './create-bulk-benchmarker.js';
 import { OFFER_COLUMNS, type OfferColumnMap, RESULT_COLUMNS, resolveOfferColumns } from './offer-columns.js';
+import { parseCsvInWorker, type UnreadableRecord } from './parse-csv-in-worker.js';
 
 /** One result of a CSV bulk benchmark, with the record's cells as read. */
 export type BulkCsvResult = BulkResult & { readonly cells: readonly string[] };
@@ -22,15 +23,34 @@ export interface BulkCsv {
 /** CSV text: a string, a byte or text stream, or any async iterable of chunks. */
 export type CsvInput = string | Uint8Array | Readable | AsyncIterable<string | Uint8Array>;
 
-const SKIPPED = Symbol('skipped');
-interface SkippedRecord {
-  readonly [SKIPPED]: true;
-  readonly reason: string;
+/** A record csv-parse could not read (`unreadable` says why): a plain object where records are arrays. */
+type SkippedRecord = UnreadableRecord;
+const isSkipped = (record: string[] | SkippedRecord): record is SkippedRecord => !Array.isArray(record);
+
+/** Options of the CSV bulk benchmark. */
+export interface BenchmarkOffersCsvOptions extends BenchmarkOffersOptions {
+  /**
+   * Parse the CSV on a worker thread (csv-parse, the same options), so that parsing and
+   * benchmarking run on two cores: for large files (the CLI does it for files). Starting the
+   * thread costs some milliseconds and a few MB; the answers are the same.
+   */
+  readonly parseInWorker?: boolean;
 }
-const isSkipped = (record: unknown): record is SkippedRecord => typeof record === 'object' && record !== null && SKIPPED in record;
+
+/** csv-parse's options for offers, but for `on_skip` (set where the parser runs). */
+const PARSE_OPTIONS = {
+  bom: true,
+  ltrim: true,
+  relax_quotes: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+  // Spreadsheets export trailing blank rows as `,,,`: no offer there, so not a row.
+  skip_records_with_empty_values: true,
+  skip_records_with_error: true,
+} as const;
 
 /** Records at most this many at a time, so a batch stays small whatever the parser holds. */
-const MAX_BATCH = 256;
+const MAX_BATCH = 1024;
 
 /**
  * The records of a stream, a batch at a time: every record it holds when asked (at least one),
@@ -99,31 +119,35 @@ function toReadable(input: CsvInput): Readable {
  * const bulk = await benchmarkOffersCsv(getDefaultDataset(), createReadStream('offers.csv'));
  * for await (const r of bulk.results) console.log(r.row, r.ok ? r.result.verdict : r.error);
  */
-export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, options: BenchmarkOffersOptions = {}): Promise<BulkCsv> {
-  const parser = parse({
-    bom: true,
-    ltrim: true,
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    // Spreadsheets export trailing blank rows as `,,,`: no offer there, so not a row.
-    skip_records_with_empty_values: true,
-    skip_records_with_error: true,
-    // Pushed in place of the unreadable record, so it keeps its row number and its order.
-    on_skip: (error: CsvError | undefined) => {
-      parser.push({ [SKIPPED]: true, reason: error?.message ?? 'unreadable CSV record' } satisfies SkippedRecord);
-      return undefined;
-    },
-  });
+export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, options: BenchmarkOffersCsvOptions = {}): Promise<BulkCsv> {
   const source = toReadable(input);
-  source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
-  const records = recordBatches(parser) as AsyncGenerator<(string[] | SkippedRecord)[], void, undefined>;
-  const close = () => {
-    source.unpipe(parser);
-    source.destroy();
-    parser.destroy();
-  };
+  let records: AsyncGenerator<(string[] | SkippedRecord)[], void, undefined>;
+  let close: () => void;
+  if (options.parseInWorker) {
+    records = parseCsvInWorker(source, PARSE_OPTIONS);
+    close = () => {
+      // Its `finally` stops the worker.
+      void records.return();
+      source.destroy();
+    };
+  } else {
+    const parser = parse({
+      ...PARSE_OPTIONS,
+      // Pushed in place of the unreadable record, so it keeps its row number and its order.
+      on_skip: (error: CsvError | undefined) => {
+        parser.push({ unreadable: error?.message ?? 'unreadable CSV record' } satisfies SkippedRecord);
+        return undefined;
+      },
+    });
+    source.on('error', (error) => parser.destroy(error));
+    source.pipe(parser);
+    records = recordBatches(parser) as AsyncGenerator<(string[] | SkippedRecord)[], void, undefined>;
+    close = () => {
+      source.unpipe(parser);
+      source.destroy();
+      parser.destroy();
+    };
+  }
 
   let columns: OfferColumnMap;
   // The records that came in the same batch as the header.
@@ -133,7 +157,7 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
     const expected = OFFER_COLUMNS.map((c) => (c === 'base' ? 'base (required)' : c));
     const header = first.done ? undefined : first.value[0];
     if (header === undefined) throw new CsvHeaderError([{ path: '', message: 'The CSV is empty: expected a header row' }], expected, []);
-    if (isSkipped(header)) throw new CsvHeaderError([{ path: '', message: `Unreadable header row: ${header.reason}` }], expected, []);
+    if (isSkipped(header)) throw new CsvHeaderError([{ path: '', message: `Unreadable header row: ${header.unreadable}` }], expected, []);
     columns = resolveOfferColumns(header);
     pending = first.done ? [] : first.value.slice(1);
   } catch (error) {
@@ -141,7 +165,7 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
     throw error;
   }
 
-  const bench = createBulkBenchmarker(dataset, options);
+  const bench = createRowBenchmarker(dataset, options);
   const { maxRows } = options;
   async function* batches(): AsyncGenerator<BulkCsvResult[], void, undefined> {
     let row = 0;
@@ -158,9 +182,9 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
             throw new RowLimitError(maxRows);
           }
           if (isSkipped(record)) {
-            out.push({ row, ok: false, error: { path: '', message: `unreadable CSV record: ${record.reason}` }, cells: [] });
+            out.push({ row, ok: false, error: { path: '', message: `unreadable CSV record: ${record.unreadable}` }, cells: [] });
           } else {
-            out.push({ ...bench.benchmarkCells(record, columns, row), cells: record });
+            out.push(bench.benchmarkCells(record, columns, row, record) as BulkCsvResult);
           }
         }
         if (out.length > 0) yield out;

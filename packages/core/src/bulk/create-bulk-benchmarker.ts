@@ -10,7 +10,7 @@ import {
 import { judgeOffer } from '../insights/benchmark-offer.js';
 import { computeEstimate, freezeEstimate } from '../insights/estimate-salary.js';
 import { resolveProfile } from '../model/resolve-profile.js';
-import { BenchmarkQuerySchema, type Offer, OfferSchema } from '../schemas/benchmark.js';
+import { BenchmarkQuerySchema, OfferSchema } from '../schemas/benchmark.js';
 import type { BulkResult } from '../schemas/bulk.js';
 import { type Estimate, EstimateQuerySchema } from '../schemas/estimate.js';
 import { parseInput } from '../schemas/parse-input.js';
@@ -29,13 +29,22 @@ export interface BulkBenchmarker {
 }
 
 export interface BulkBenchmarkerOptions {
-  /** Distinct profiles whose market estimate is kept (oldest dropped first); default 2048 (a few MB). */
+  /**
+   * Distinct profiles whose market estimate is kept (for row objects the oldest is dropped first;
+   * for CSV records the cache starts again empty when full); default 2048 (a few MB).
+   */
   readonly cacheSize?: number;
 }
 
+/** A bulk result, with the record's cells when asked for. */
+type RowResult = BulkResult & { readonly cells?: readonly string[] };
+
+/** A market estimate, or the error in its profile. */
 type MarketEntry = { readonly market: Estimate; readonly error?: undefined } | { readonly market?: undefined; readonly error: FieldIssue };
 
-const KEY_SEPARATOR = '\u001f';
+/** Profile cells, one map level per column, to the market entry. */
+type ProfileTrie = Map<string, ProfileTrie | MarketEntry>;
+
 const DEFAULT_CACHE_SIZE = 2048;
 const PROFILE_COLUMNS = ['role', 'level', 'yearsExperience', 'region', 'education', 'skills', 'asOf'] as const;
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
@@ -97,81 +106,156 @@ const CANONICAL_COLUMNS: OfferColumnMap = {
  * bench.benchmarkRow({ base: 'lots' }, 2); // { row: 2, ok: false, error: { path: 'base', message: "expected a number, got 'lots'" } }
  */
 export function createBulkBenchmarker(dataset: Dataset, options: BulkBenchmarkerOptions = {}): BulkBenchmarker {
+  const { benchmarkCells, benchmarkRow } = createRowBenchmarker(dataset, options);
+  return { benchmarkCells: (cells, columns, row) => benchmarkCells(cells, columns, row, undefined), benchmarkRow };
+}
+
+/**
+ * The benchmarker behind {@link createBulkBenchmarker}, whose `benchmarkCells` can also put the
+ * record's cells in the result it builds (one object per row instead of a copy), for
+ * `benchmarkOffersCsv`.
+ */
+export function createRowBenchmarker(
+  dataset: Dataset,
+  options: BulkBenchmarkerOptions = {},
+): {
+  /** As {@link BulkBenchmarker.benchmarkCells}; with `keep`, the result also holds `cells: keep`. */
+  benchmarkCells(cells: readonly string[], columns: OfferColumnMap, row: number, keep: readonly string[] | undefined): RowResult;
+  benchmarkRow(input: unknown, row: number): BulkResult;
+} {
   const cacheSize = Math.max(1, options.cacheSize ?? DEFAULT_CACHE_SIZE);
   const cache = new Map<string, MarketEntry>();
 
-  const marketFor = (key: string, profile: () => unknown, flat: boolean): MarketEntry => {
-    const hit = cache.get(key);
-    if (hit) return hit;
-    let entry: MarketEntry;
-    try {
-      const q = parseInput(EstimateQuerySchema, profile());
-      entry = { market: freezeEstimate(computeEstimate(dataset, resolveProfile(dataset, q), q.asOf)) };
-    } catch (error) {
-      entry = { error: toRowError(error, flat) };
-    }
+  const remember = (key: string, entry: MarketEntry): MarketEntry => {
     if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
     cache.set(key, entry);
     return entry;
   };
 
-  const fail = (row: number, path: string, message: string): BulkResult => ({ row, ok: false, error: { path, message } });
-
-  const judge = (row: number, entry: MarketEntry, base: number, bonus: number | undefined, flat: boolean): BulkResult => {
-    if (entry.error) return { row, ok: false, error: entry.error };
-    // Fast path for the usual valid offer; the schema words the message otherwise.
-    if (!(Number.isFinite(base) && base > 0 && base <= 100_000_000 && (bonus === undefined || (bonus >= 0 && bonus <= 100_000_000)))) {
-      try {
-        parseInput(OfferSchema, bonus === undefined ? { base } : { base, bonus }, ['offer']);
-      } catch (error) {
-        return { row, ok: false, error: toRowError(error, flat) };
-      }
+  const marketOf = (profile: unknown, flat: boolean): MarketEntry => {
+    try {
+      const q = parseInput(EstimateQuerySchema, profile);
+      return { market: freezeEstimate(computeEstimate(dataset, resolveProfile(dataset, q), q.asOf)) };
+    } catch (error) {
+      return { error: toRowError(error, flat) };
     }
-    const offer: Offer = bonus === undefined ? { base } : { base, bonus };
-    return { row, ok: true, result: judgeOffer(entry.market, offer) };
   };
 
-  const benchmarkCells = (cells: readonly string[], columns: OfferColumnMap, row: number): BulkResult => {
-    const { index, header } = columns;
-    const cell = (column: OfferColumn): string | undefined => cellValue(cells, index[column]);
-    for (let i = header.length; i < cells.length; i++) {
-      if ((cells[i] ?? '').trim() !== '') {
-        return fail(row, `column ${i + 1}`, `the row has ${cells.length} cells but the header names ${header.length} columns`);
+  const marketFor = (key: string, profile: () => unknown, flat: boolean): MarketEntry =>
+    cache.get(key) ?? remember(key, marketOf(profile(), flat));
+
+  /**
+   * Markets (or errors) of CSV records by their raw profile cells, one level per profile column:
+   * equal raw cells decide equal trimmed cells, so they share an entry, and no key is built or
+   * hashed per row beyond the cells themselves. At most `cacheSize` profiles: when full, it starts
+   * again empty.
+   */
+  let profiles: ProfileTrie = new Map();
+  let profileCount = 0;
+  const LAST = PROFILE_COLUMNS.length - 1;
+
+  /** The trie's last level for the record's profile cells, made as needed. */
+  const leafOf = (cells: readonly string[], index: Readonly<Record<OfferColumn, number>>): ProfileTrie => {
+    let node = profiles;
+    for (let k = 0; k < LAST; k++) {
+      const i = index[PROFILE_COLUMNS[k] as OfferColumn];
+      const cell = i >= 0 ? (cells[i] ?? '') : '';
+      let next = node.get(cell) as ProfileTrie | undefined;
+      if (next === undefined) {
+        next = new Map();
+        node.set(cell, next);
+      }
+      node = next;
+    }
+    return node;
+  };
+
+  const profileEntry = (cells: readonly string[], index: Readonly<Record<OfferColumn, number>>): MarketEntry => {
+    const last = index[PROFILE_COLUMNS[LAST] as OfferColumn];
+    const lastCell = last >= 0 ? (cells[last] ?? '') : '';
+    const hit = leafOf(cells, index).get(lastCell) as MarketEntry | undefined;
+    if (hit !== undefined) return hit;
+    const entry = profileMarket(cells, index);
+    if (profileCount >= cacheSize) {
+      profiles = new Map();
+      profileCount = 0;
+    }
+    leafOf(cells, index).set(lastCell, entry);
+    profileCount++;
+    return entry;
+  };
+
+  /** The market (or the error: years first, then the profile's) for a record's profile cells. */
+  const profileMarket = (cells: readonly string[], index: Readonly<Record<OfferColumn, number>>): MarketEntry => {
+    const yearsCell = cellValue(cells, index.yearsExperience);
+    const years = yearsCell === undefined ? undefined : parseNumberCell(yearsCell);
+    if (Number.isNaN(years)) return { error: { path: 'yearsExperience', message: `expected a number of years, got '${yearsCell}'` } };
+    const profile: Record<string, unknown> = {};
+    for (const column of PROFILE_COLUMNS) {
+      const value = cellValue(cells, index[column]);
+      if (value === undefined) continue;
+      if (column === 'yearsExperience') profile[column] = years;
+      else if (column === 'skills')
+        profile[column] = value
+          .split(';')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
+      else profile[column] = value;
+    }
+    return marketOf(profile, true);
+  };
+
+  const fail = (row: number, path: string, message: string): BulkResult => ({ row, ok: false, error: { path, message } });
+
+  /** The offer checked, then judged against the entry's market; `cells` put in the result when given. */
+  const judge = (
+    row: number,
+    entry: MarketEntry,
+    base: number,
+    bonus: number | undefined,
+    flat: boolean,
+    cells: readonly string[] | undefined,
+  ): RowResult => {
+    let error = entry.error;
+    // Fast path for the usual valid offer; the schema words the message otherwise.
+    if (
+      error === undefined &&
+      !(Number.isFinite(base) && base > 0 && base <= 100_000_000 && (bonus === undefined || (bonus >= 0 && bonus <= 100_000_000)))
+    ) {
+      try {
+        parseInput(OfferSchema, bonus === undefined ? { base } : { base, bonus }, ['offer']);
+      } catch (e) {
+        error = toRowError(e, flat);
       }
     }
-    const baseCell = cell('base');
-    if (baseCell === undefined) return fail(row, 'base', 'base is required');
-    const base = parseNumberCell(baseCell);
-    if (Number.isNaN(base)) return fail(row, 'base', `expected a number, got '${baseCell}'`);
-    const bonusCell = cell('bonus');
-    const bonus = bonusCell === undefined ? undefined : parseNumberCell(bonusCell);
-    if (Number.isNaN(bonus)) return fail(row, 'bonus', `expected a number, got '${bonusCell}'`);
-    const yearsCell = cell('yearsExperience');
-    const years = yearsCell === undefined ? undefined : parseNumberCell(yearsCell);
-    if (Number.isNaN(years)) return fail(row, 'yearsExperience', `expected a number of years, got '${yearsCell}'`);
+    if (error !== undefined) return cells === undefined ? { row, ok: false, error } : { row, ok: false, error, cells };
+    const result = judgeOffer(entry.market as Estimate, bonus === undefined ? { base } : { base, bonus });
+    return cells === undefined ? { row, ok: true, result } : { row, ok: true, result, cells };
+  };
 
-    let key = 'f';
-    for (const column of PROFILE_COLUMNS) key += KEY_SEPARATOR + (cell(column) ?? '');
-    const entry = marketFor(
-      key,
-      () => {
-        const profile: Record<string, unknown> = {};
-        for (const column of PROFILE_COLUMNS) {
-          const value = cell(column);
-          if (value === undefined) continue;
-          if (column === 'yearsExperience') profile[column] = years;
-          else if (column === 'skills')
-            profile[column] = value
-              .split(';')
-              .map((s) => s.trim())
-              .filter((s) => s !== '');
-          else profile[column] = value;
-        }
-        return profile;
-      },
-      true,
-    );
-    return judge(row, entry, base, bonus, true);
+  const failCells = (row: number, path: string, message: string, cells: readonly string[] | undefined): RowResult =>
+    cells === undefined ? fail(row, path, message) : { row, ok: false, error: { path, message }, cells };
+
+  const benchmarkCells = (
+    cells: readonly string[],
+    columns: OfferColumnMap,
+    row: number,
+    keep: readonly string[] | undefined,
+  ): RowResult => {
+    const { index, header } = columns;
+    for (let i = header.length; i < cells.length; i++) {
+      if ((cells[i] ?? '').trim() !== '') {
+        return failCells(row, `column ${i + 1}`, `the row has ${cells.length} cells but the header names ${header.length} columns`, keep);
+      }
+    }
+    const baseCell = cellValue(cells, index.base);
+    if (baseCell === undefined) return failCells(row, 'base', 'base is required', keep);
+    const base = parseNumberCell(baseCell);
+    if (Number.isNaN(base)) return failCells(row, 'base', `expected a number, got '${baseCell}'`, keep);
+    const bonusCell = cellValue(cells, index.bonus);
+    const bonus = bonusCell === undefined ? undefined : parseNumberCell(bonusCell);
+    if (Number.isNaN(bonus)) return failCells(row, 'bonus', `expected a number, got '${bonusCell}'`, keep);
+    return judge(row, profileEntry(cells, index), base, bonus, true, keep);
   };
 
   const benchmarkFlat = (input: Readonly<Record<string, unknown>>, row: number): BulkResult => {
@@ -195,7 +279,7 @@ export function createBulkBenchmarker(dataset: Dataset, options: BulkBenchmarker
         );
       cells[OFFER_COLUMNS.indexOf(column)] = text;
     }
-    return benchmarkCells(cells, CANONICAL_COLUMNS, row);
+    return benchmarkCells(cells, CANONICAL_COLUMNS, row, undefined);
   };
 
   const benchmarkRow = (input: unknown, row: number): BulkResult => {
@@ -213,7 +297,7 @@ export function createBulkBenchmarker(dataset: Dataset, options: BulkBenchmarker
       () => profile,
       false,
     );
-    return judge(row, entry, offer.base, offer.bonus, false);
+    return judge(row, entry, offer.base, offer.bonus, false, undefined);
   };
 
   return { benchmarkCells, benchmarkRow };

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import { stringify as stringifyRecords } from 'csv-stringify/sync';
+import { csvFormatRows } from 'd3-dsv';
 import { type BulkCsv, type BulkCsvResult, resultBatchesOf } from './benchmark-offers-csv.js';
 import { toOutputRecord } from './to-result-cells.js';
 
@@ -9,18 +8,24 @@ export interface StreamBulkCsvOptions {
   readonly onResult?: (result: BulkCsvResult) => void;
 }
 
-async function* outputRecords(bulk: BulkCsv, onResult?: (result: BulkCsvResult) => void): AsyncGenerator<string[]> {
-  yield [...bulk.outputHeader];
-  for await (const result of bulk.results) {
-    onResult?.(result);
-    yield toOutputRecord(result.cells, bulk.columns.carried, result);
-  }
+/**
+ * Text is handed to the stream in chunks of at least this many characters, so a large answer
+ * costs few writes; rows are formatted {@link FORMAT_ROWS} at a time. Both keep every string under
+ * V8's large-object size (128 kB), so each is young garbage rather than old space to sweep.
+ */
+const CHUNK_CHARS = 48 * 1024;
+const FORMAT_ROWS = 256;
+
+/** The results one at a time, as batches of one, for a {@link BulkCsv} that has no batch source. */
+async function* singleResults(bulk: BulkCsv): AsyncGenerator<BulkCsvResult[], void, undefined> {
+  for await (const result of bulk.results) yield [result];
 }
 
 /**
- * The answer as text, a batch of rows per chunk, each batch written by csv-stringify's sync API:
- * one wait per batch instead of several per row, and no per-row stream machinery. Closing the
- * stream returns the generator, which closes the input.
+ * The answer as text, a batch of rows at a time, each batch written by d3-dsv's `csvFormatRows`
+ * (RFC 4180: a field is quoted when it holds a comma, a quote, CR or LF, quotes doubled; as
+ * csv-stringify's defaults), a line end after every row. Chunks gather rows up to at least
+ * {@link CHUNK_CHARS}. Closing the stream returns the generator, which closes the input.
  */
 async function* csvChunks(
   bulk: BulkCsv,
@@ -29,24 +34,35 @@ async function* csvChunks(
 ): AsyncGenerator<string, void, undefined> {
   const { carried } = bulk.columns;
   try {
-    yield stringifyRecords([bulk.outputHeader]);
+    let text = `${csvFormatRows([bulk.outputHeader as string[]])}\n`;
     for await (const batch of batches) {
-      const records: string[][] = [];
-      for (const result of batch) {
-        onResult?.(result);
-        records.push(toOutputRecord(result.cells, carried, result));
+      for (let start = 0; start < batch.length; start += FORMAT_ROWS) {
+        const end = Math.min(batch.length, start + FORMAT_ROWS);
+        // Fresh row arrays: young like their cells (reused ones would be old, and every cell stored in them would cost a write barrier).
+        const rows: string[][] = [];
+        for (let i = start; i < end; i++) {
+          const result = batch[i] as BulkCsvResult;
+          onResult?.(result);
+          rows.push(toOutputRecord(result.cells, carried, result));
+        }
+        text += `${csvFormatRows(rows)}\n`;
+        if (text.length >= CHUNK_CHARS) {
+          yield text;
+          text = '';
+        }
       }
-      yield stringifyRecords(records);
     }
+    if (text !== '') yield text;
   } finally {
     await batches.return();
   }
 }
 
 /**
- * The CSV answer of a bulk benchmark as a byte stream (csv-stringify): the header, then one line
- * per input row, the input columns repeated and the result columns added. Rows are produced only
- * as fast as the stream is read (backpressure), so pipe it straight to a file or an HTTP response.
+ * The CSV answer of a bulk benchmark as a byte stream: the header, then one line per input row,
+ * the input columns repeated and the result columns added (formatted by d3-dsv: RFC 4180, LF line
+ * ends). Rows are produced only as fast as the stream is read (backpressure), so pipe it straight
+ * to a file or an HTTP response.
  *
  * @example
  * import { pipeline } from 'node:stream/promises';
@@ -54,12 +70,6 @@ async function* csvChunks(
  * await pipeline(streamBulkCsv(bulk), createWriteStream('results.csv'));
  */
 export function streamBulkCsv(bulk: BulkCsv, options: StreamBulkCsvOptions = {}): Readable {
-  const batches = resultBatchesOf(bulk);
-  if (batches) return Readable.from(csvChunks(bulk, batches, options.onResult), { objectMode: false });
-  const stringifier = stringify();
-  const source = Readable.from(outputRecords(bulk, options.onResult));
-  source.on('error', (error) => stringifier.destroy(error));
-  // A reader that gives up early (a closed HTTP response) closes the input too.
-  stringifier.on('close', () => source.destroy());
-  return source.pipe(stringifier);
+  const batches = resultBatchesOf(bulk) ?? singleResults(bulk);
+  return Readable.from(csvChunks(bulk, batches, options.onResult), { objectMode: false });
 }

@@ -83,7 +83,8 @@ Example:
         totalBytes = info.size;
         fileStream = createReadStream(inputPath);
       }
-      const bulk = await benchmarkOffersCsv(dataset, fileStream ?? io.stdin);
+      // A file is parsed on a worker thread: parsing and benchmarking run on two cores.
+      const bulk = await benchmarkOffersCsv(dataset, fileStream ?? io.stdin, { parseInWorker: fileStream !== undefined });
 
       const counter = createBulkSummary({ maxFailedRows: 20 });
       const progress = io.stderrIsTTY && !options.quiet ? createProgress(io.stderr, totalBytes) : undefined;

@@ -1,0 +1,97 @@
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import { describe, expect, it } from 'vitest';
+import { getDefaultDataset } from '../default-dataset.js';
+import { isCsvHeaderError } from '../errors/index.js';
+import { type BenchmarkOffersCsvOptions, type BulkCsvResult, benchmarkOffersCsv, type CsvInput } from './benchmark-offers-csv.js';
+import { parseCsvInWorker } from './parse-csv-in-worker.js';
+import { streamBulkCsv } from './stream-bulk-csv.js';
+
+const ds = getDefaultDataset();
+const IN_WORKER: BenchmarkOffersCsvOptions = { parseInWorker: true };
+
+async function run(input: () => CsvInput, options: BenchmarkOffersCsvOptions = {}): Promise<BulkCsvResult[]> {
+  const bulk = await benchmarkOffersCsv(ds, input(), options);
+  const out: BulkCsvResult[] = [];
+  for await (const r of bulk.results) out.push(r);
+  return out;
+}
+
+const CASES: Record<string, string> = {
+  'quoted fields, CRLF, a BOM, blank lines and a trailing comma':
+    '\uFEFFname,base,level,notes,\r\n"Doe, Jane","90,000",mid,"said ""yes""\r\non the phone",\r\n\r\n\r\nRoe,60000,mid,,\r\n',
+  'rows of empty cells': 'base,level\n90000,mid\n,\n , \n60000,mid\n,,\n',
+  'an unreadable record, then more rows': 'base,level\n90000,mid\n70000,"mid\n',
+  'bad cells and a quoted field followed by spaces': 'base,level,yearsExperience\nabc,mid,\n90000,"mid" ,x\n80000,senior,3\n',
+  'many rows': `base,level,region,skills\n${Array.from({ length: 5_000 }, (_, i) => `${60_000 + (i % 70) * 1_000},${i % 2 ? 'mid' : 'senior'},us,dicom;hl7`).join('\n')}\n`,
+};
+
+describe('benchmarkOffersCsv with parseInWorker', () => {
+  for (const [name, csv] of Object.entries(CASES)) {
+    it(`gives the same results and the same CSV answer as parsing in this thread: ${name}`, async () => {
+      expect(await run(() => csv, IN_WORKER)).toEqual(await run(() => csv));
+      const inWorker = await text(streamBulkCsv(await benchmarkOffersCsv(ds, csv, IN_WORKER)));
+      expect(inWorker).toBe(await text(streamBulkCsv(await benchmarkOffersCsv(ds, csv))));
+    });
+  }
+
+  it('reads byte streams split anywhere', async () => {
+    const bytes = Buffer.from(CASES['quoted fields, CRLF, a BOM, blank lines and a trailing comma'] as string);
+    const chunks = () => Readable.from(Array.from(bytes, (b) => Buffer.from([b])));
+    expect(await run(chunks, IN_WORKER)).toEqual(await run(chunks));
+  });
+
+  it('throws a CsvHeaderError before any row when base is missing, or the input is empty', async () => {
+    expect(isCsvHeaderError(await benchmarkOffersCsv(ds, 'salary,level\n90000,mid\n', IN_WORKER).catch((e: unknown) => e))).toBe(true);
+    expect(isCsvHeaderError(await benchmarkOffersCsv(ds, '', IN_WORKER).catch((e: unknown) => e))).toBe(true);
+  });
+
+  it('reads the input only a few chunks ahead of the results consumed, and stops when they are closed', async () => {
+    let generated = 0;
+    function* source() {
+      yield 'base,level\n';
+      for (let i = 0; i < 200_000; i++) {
+        generated++;
+        yield '90000,mid\n';
+      }
+    }
+    const input = Readable.from(source(), { objectMode: false });
+    const bulk = await benchmarkOffersCsv(ds, input, IN_WORKER);
+    let consumed = 0;
+    for await (const _ of bulk.results) {
+      consumed++;
+      if (consumed === 20_000) break;
+    }
+    expect(generated).toBeLessThan(40_000);
+    expect(input.destroyed).toBe(true);
+  });
+
+  it('passes an error of the input on', async () => {
+    const input = new Readable({
+      read() {
+        this.push('base,level\n90000,mid\n');
+        this.destroy(new Error('disk gone'));
+      },
+    });
+    const bulk = await benchmarkOffersCsv(ds, input, IN_WORKER).catch((e: unknown) => e);
+    const failure =
+      bulk instanceof Error
+        ? bulk
+        : await (async () => {
+            for await (const _ of (bulk as Awaited<ReturnType<typeof benchmarkOffersCsv>>).results);
+          })().catch((e: unknown) => e);
+    expect((failure as Error).message).toBe('disk gone');
+  });
+});
+
+describe('parseCsvInWorker', () => {
+  it('gives csv-parse records in input order, an unreadable record in its place', async () => {
+    const batches: unknown[] = [];
+    for await (const batch of parseCsvInWorker(Readable.from(['a,b\n1,2\n3,"4\n']), {
+      relax_column_count: true,
+      skip_records_with_error: true,
+    }))
+      batches.push(...batch);
+    expect(batches).toEqual([['a', 'b'], ['1', '2'], { unreadable: expect.stringMatching(/Quote Not Closed/) }]);
+  });
+});
