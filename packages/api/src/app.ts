@@ -148,7 +148,7 @@ export function createApp(options: CreateAppOptions): Express {
 
   for (const [path, { pattern, methods }] of allowed) {
     const list = [...methods].join(', ');
-    app.all(path, (req, res, next) => {
+    app.route(path).all((req, res, next) => {
       res.locals.route = pattern;
       if (req.method === 'OPTIONS') {
         res.set('Allow', `${list}, OPTIONS`).status(204).end();
