@@ -131,6 +131,17 @@ describe('HTTP-level failures', () => {
     expect(res.headers.allow).toBe('GET, HEAD, POST');
   });
 
+  it('any other method Node accepts, and OPTIONS, on a known path: 405 with Allow, or 204 with Allow', async () => {
+    for (const method of ['PATCH', 'PROPFIND', 'PURGE', 'LINK'] as const) {
+      const res = await request(app)[method.toLowerCase() as 'patch'](`/v1/regions`);
+      expectProblem(res, 405);
+      expect(res.headers.allow).toBe('GET, HEAD');
+    }
+    const options = await request(app).options('/v1/offers/benchmark');
+    expect(options.status).toBe(204);
+    expect(options.headers.allow).toBe('POST, OPTIONS');
+  });
+
   it('anything unexpected → 500 with a generic message, logged with its stack', async () => {
     const boom = failingRoute(new TypeError('secret internal detail at /srv/app/x.js'));
     const { app: failing, logs } = testApp({ routes: [boom] });

@@ -4,10 +4,26 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { buildServer, bundleNodeApp, SERVER_BUNDLE } from '../../packages/api/scripts/build-server.mjs';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const API_ENTRY = 'packages/api/src/server.ts';
-export const BARE_ENTRY = 'bench/bare-app.ts';
+/** The API's production build (`pnpm start` runs it with plain node): packages/api/build/server.mjs. */
+export const API_ENTRY = SERVER_BUNDLE;
+/** The bare Express app, bundled by the same function with the same settings as the API. */
+export const BARE_ENTRY = join(ROOT, 'bench', 'results', 'bare-app.mjs');
+
+let built: Promise<void> | undefined;
+
+/**
+ * Builds both servers once per run, before the first start: the API as `pnpm start` builds it
+ * (esbuild, one ES module, dependencies bundled), the bare app by the same function and settings.
+ */
+export function buildServers(): Promise<void> {
+  built ??= Promise.all([buildServer(), bundleNodeApp({ entry: join(ROOT, 'bench', 'bare-app.ts'), outfile: BARE_ENTRY })]).then(
+    () => undefined,
+  );
+  return built;
+}
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -75,18 +91,20 @@ export interface RunningProcess {
 }
 
 /**
- * Spawns `node --import tsx <entry>` (how `pnpm start` and the tests run TypeScript) and polls
- * /healthz every few milliseconds until it answers 200. Output goes to `logFile` (or nowhere).
+ * Spawns `node <entry>`, a bundle from {@link buildServers} (built first if need be; as
+ * `pnpm start` runs the API: plain node, no TypeScript loader), and polls /healthz every few
+ * milliseconds until it answers 200. Output goes to `logFile` (or nowhere).
  */
 export async function startProcess(
   entry: string,
   env: Record<string, string>,
   options: { logFile?: string; timeoutMs?: number; nodeArgs?: readonly string[] } = {},
 ): Promise<RunningProcess> {
+  await buildServers();
   const port = await freePort();
   const out = options.logFile === undefined ? 'ignore' : openSync(options.logFile, 'a');
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', out, 'pipe'],

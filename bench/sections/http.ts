@@ -123,8 +123,10 @@ export async function runApiSection(ctx: BenchContext): Promise<Section> {
   }
   const body = [
     `autocannon, ${s.connections} connections, ${ctx.smoke ? `${s.amount} requests` : `${s.duration} s`} per run, ${rounds} rounds`,
-    'alternating which server goes first; medians. Servers are child processes started with `node --import tsx`, autocannon',
-    'runs in the benchmark process, on 127.0.0.1. The API runs as in production (`NODE_ENV=production`, one worker):',
+    'alternating which server goes first; medians. Servers are child processes started with plain `node` on their',
+    'esbuild bundles (the API: `packages/api/build/server.mjs`, as `pnpm start` builds and runs it; the bare app bundled',
+    'by the same function and settings); autocannon runs in the benchmark process, on 127.0.0.1. The API runs as in',
+    'production (`NODE_ENV=production`, one worker):',
     'helmet headers, rate limit (`RATE_LIMIT_MAX=1000000000` so no request is refused), a log line per request to a file.',
     'The bare app is Express 5 with no middleware and ETag off (as in the API), sending the API’s own answer bodies,',
     'precomputed; its POST route reads and parses the JSON body with `express.json()` (as any endpoint taking a body',
@@ -158,7 +160,7 @@ export async function runClusterSection(ctx: BenchContext): Promise<Section> {
     const twoRps = median(runs.b.map((r) => r.rps));
     const body = [
       `GET \`${ESTIMATE_PATH}\`, same autocannon settings as above, ${rounds} alternating rounds, medians.`,
-      '`PAYLENS_WORKERS=1` is one process; `PAYLENS_WORKERS=2` is a primary and two workers sharing the port',
+      'The production bundle, as above. `PAYLENS_WORKERS=1` is one process; `PAYLENS_WORKERS=2` is a primary and two workers sharing the port',
       '(node:cluster, round-robin). The machine has the cores listed above, and autocannon needs one of them too.',
       '',
       table(
@@ -188,7 +190,7 @@ export async function runStartupSection(ctx: BenchContext): Promise<Section> {
     into.push({ wall: server.readyMs, cpu: server.readyCpuMs });
     await server.stop();
   };
-  // One of each first, untimed, so tsx's transform cache is warm for both.
+  // One of each first, untimed, so both bundles are in the file system's cache.
   if (!ctx.smoke) {
     await once(API_ENTRY, apiEnv(1), []);
     await once(BARE_ENTRY, {}, []);
@@ -207,9 +209,13 @@ export async function runStartupSection(ctx: BenchContext): Promise<Section> {
   const apiCpu = median(api.map((x) => x.cpu));
   const bareCpu = median(bare.map((x) => x.cpu));
   const body = [
-    'Both started as `node --import tsx <file>` (how `pnpm start` runs the API, without the tsx CLI’s extra process),',
-    'polled every 5 ms; the clock runs from spawn to the first 200 from /healthz. The API loads the bundled data set',
-    'before it listens. CPU is the server process’s user + system time at that moment (10 ms resolution).',
+    'Both started as `node <bundle>`, plain node with no TypeScript loader: the API’s production build',
+    '(`packages/api/build/server.mjs`: `src/server.ts` and its dependencies bundled by esbuild into one ES module, built',
+    'by `packages/api/scripts/build-server.mjs`, which `pnpm start` runs before starting it) and `bench/bare-app.ts` bundled',
+    'by the same function with the same settings (`bench/results/bare-app.mjs`); both are built before the first start,',
+    'untimed. Polled every 5 ms; the clock runs from spawn to the first 200 from /healthz. The API loads and checks the',
+    'bundled data set and builds its app before it listens. CPU is the server process’s user + system time at that moment',
+    '(10 ms resolution).',
     '',
     table(
       ['server', 'wall ms (median)', 'CPU ms (median)', 'runs: wall ms'],

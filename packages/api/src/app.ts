@@ -10,7 +10,7 @@ import { problemHandler } from './middleware/problem.js';
 import { rateLimiter } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { corsFor, securityHeaders } from './middleware/security.js';
-import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
+import type { OpenApiDocument } from './openapi.js';
 import { routes as defaultRoutes } from './routes/index.js';
 import type { Route } from './routing/define-route.js';
 import { jsonParser, mountRoute, toExpressPath } from './routing/mount-route.js';
@@ -35,18 +35,21 @@ const DOCS_OPTIONS = {
   swaggerUrl: OPENAPI_PATH,
   swaggerOptions: { validatorUrl: null, tryItOutEnabled: true },
 };
-const documents = new WeakMap<readonly Route[], { document: OpenApiDocument; json: string; etag: string }>();
+const documents = new WeakMap<readonly Route[], Promise<{ json: string; etag: string }>>();
 
 /**
  * The document is built once per route list, however many apps are created from it, and only
- * when first asked for: start-up does not wait for it.
+ * when first asked for: start-up neither builds it nor loads the OpenAPI generator.
  */
-function documentFor(routes: readonly Route[]) {
+function documentFor(routes: readonly Route[]): Promise<{ json: string; etag: string }> {
   let entry = documents.get(routes);
   if (!entry) {
-    const document = buildOpenApiDocument(routes);
-    const json = JSON.stringify(document);
-    entry = { document, json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+    entry = import('./openapi.js').then(({ buildOpenApiDocument }) => {
+      const json = JSON.stringify(buildOpenApiDocument(routes));
+      return { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+    });
+    // A failure is not kept: the next request tries again.
+    entry.catch(() => documents.delete(routes));
     documents.set(routes, entry);
   }
   return entry;
@@ -110,12 +113,13 @@ export function createApp(options: CreateAppOptions): Express {
   for (const route of routes) if (route.cacheable) mountRoute(app, route, context, jsonBody);
   for (const route of routes) allow(route.path, route.method);
 
-  app.get(OPENAPI_PATH, (req, res) => {
+  app.get(OPENAPI_PATH, (req, res, next) => {
     res.locals.route = OPENAPI_PATH;
-    const { json, etag } = documentFor(routes);
-    res.set({ ETag: etag, 'Cache-Control': 'public, max-age=300' });
-    if (req.fresh) res.status(304).end();
-    else res.type('application/json').send(json);
+    documentFor(routes).then(({ json, etag }) => {
+      res.set({ ETag: etag, 'Cache-Control': 'public, max-age=300' });
+      if (req.fresh) res.status(304).end();
+      else res.type('application/json').send(json);
+    }, next);
   });
   allow(OPENAPI_PATH, 'get');
 
@@ -144,7 +148,7 @@ export function createApp(options: CreateAppOptions): Express {
 
   for (const [path, { pattern, methods }] of allowed) {
     const list = [...methods].join(', ');
-    app.all(path, (req, res, next) => {
+    app.route(path).all((req, res, next) => {
       res.locals.route = pattern;
       if (req.method === 'OPTIONS') {
         res.set('Allow', `${list}, OPTIONS`).status(204).end();

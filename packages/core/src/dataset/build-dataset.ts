@@ -1,6 +1,17 @@
 import { DatasetError, type DatasetProblem } from '../errors/index.js';
 import { buildRoleModel, type RoleModel } from '../model/role-model.js';
-import type { Level, Region, Role, Source } from '../schemas/catalogue.js';
+import type {
+  Education,
+  Level,
+  Occupation,
+  OccupationMapping,
+  PayFigure,
+  Region,
+  Requirement,
+  Role,
+  Skill,
+  Source,
+} from '../schemas/catalogue.js';
 import { collect, type Dataset, deepFreeze } from './dataset.js';
 import { readTable, type TableRow, type TableSpec } from './read-table.js';
 import {
@@ -10,6 +21,9 @@ import {
   occupationMappingsTable,
   occupationsTable,
   payFiguresTable,
+  type RegionIndexRow,
+  type RegionRow,
+  type RoleRow,
   regionIndicesTable,
   regionsTable,
   requirementsTable,
@@ -22,14 +36,29 @@ import {
 export type DatasetFiles = Readonly<Record<string, string | undefined>>;
 
 /**
- * Validates a data set's CSV files and builds the frozen {@link Dataset}. Pure: the caller reads
- * the files. Nothing is half-loaded: any problem refuses the whole set with a
- * {@link DatasetError} listing every problem found (file, line, column, reason).
- *
- * @example
- * const dataset = buildDataset({ 'sources.csv': '…', 'roles.csv': '…', … });
+ * Every table of a data set as validated rows (each with its line in its file): what the CSV
+ * files turn into once each cell has passed its table's schema. Plain data (JSON round-trips it).
  */
-export function buildDataset(files: DatasetFiles): Dataset {
+export interface DatasetRows {
+  readonly sources: readonly TableRow<Source>[];
+  readonly roles: readonly TableRow<RoleRow>[];
+  readonly levels: readonly TableRow<Level>[];
+  readonly skills: readonly TableRow<Skill>[];
+  readonly education: readonly TableRow<Education>[];
+  readonly requirements: readonly TableRow<Requirement>[];
+  readonly payFigures: readonly TableRow<PayFigure>[];
+  readonly regions: readonly TableRow<RegionRow>[];
+  readonly indices: readonly TableRow<RegionIndexRow>[];
+  readonly occupations: readonly TableRow<Occupation>[];
+  readonly mappings: readonly TableRow<OccupationMapping>[];
+}
+
+/**
+ * Reads and validates each CSV file against its table's schema (the first half of
+ * {@link buildDataset}): the rows that passed, and every problem found (unknown or missing files,
+ * bad columns, bad cells). The rows are complete only when there is no problem.
+ */
+export function readDatasetRows(files: DatasetFiles): { rows: DatasetRows; problems: DatasetProblem[] } {
   const problems: DatasetProblem[] = [];
   const known = new Set<string>(DATASET_FILES.map((f) => f.spec.file));
   for (const name of Object.keys(files)) {
@@ -50,17 +79,45 @@ export function buildDataset(files: DatasetFiles): Dataset {
     return table.rows;
   };
 
-  const sources = load(sourcesTable);
-  const roles = load(rolesTable);
-  const levels = load(levelsTable);
-  const skills = load(skillsTable);
-  const education = load(educationTable);
-  const requirements = load(requirementsTable);
-  const payFigures = load(payFiguresTable);
-  const regions = load(regionsTable);
-  const indices = load(regionIndicesTable);
-  const occupations = load(occupationsTable);
-  const mappings = load(occupationMappingsTable);
+  const rows: DatasetRows = {
+    sources: load(sourcesTable),
+    roles: load(rolesTable),
+    levels: load(levelsTable),
+    skills: load(skillsTable),
+    education: load(educationTable),
+    requirements: load(requirementsTable),
+    payFigures: load(payFiguresTable),
+    regions: load(regionsTable),
+    indices: load(regionIndicesTable),
+    occupations: load(occupationsTable),
+    mappings: load(occupationMappingsTable),
+  };
+  return { rows, problems };
+}
+
+/**
+ * Validates a data set's CSV files and builds the frozen {@link Dataset}. Pure: the caller reads
+ * the files. Nothing is half-loaded: any problem refuses the whole set with a
+ * {@link DatasetError} listing every problem found (file, line, column, reason).
+ *
+ * @example
+ * const dataset = buildDataset({ 'sources.csv': '…', 'roles.csv': '…', … });
+ */
+export function buildDataset(files: DatasetFiles): Dataset {
+  const { rows, problems } = readDatasetRows(files);
+  return assembleDataset(rows, problems);
+}
+
+/**
+ * The second half of {@link buildDataset}: checks what no single row can (unique ids, references
+ * between tables, the region tree, each role's model) and builds the frozen {@link Dataset}.
+ * `problems` are those already found while reading the rows; any problem, theirs or its own,
+ * refuses the whole set with a {@link DatasetError}. Takes ownership of `rows` (their values end
+ * up in the frozen data set).
+ */
+export function assembleDataset(rows: DatasetRows, readProblems: readonly DatasetProblem[] = []): Dataset {
+  const problems: DatasetProblem[] = [...readProblems];
+  const { sources, roles, levels, skills, education, requirements, payFigures, regions, indices, occupations, mappings } = rows;
 
   const problem = (file: string, line: number, column: string, reason: string) => problems.push({ file, line, column, reason });
 
