@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineRoute, listen } from '@paylens/api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { captureLogs, testApp } from './support.js';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { type CreateAppOptions, createApp, defineRoute } from '@paylens/api';
 import { getDefaultDataset } from '@paylens/core';
 import { pino } from 'pino';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A logger whose lines are kept for inspection. */
 export function captureLogs() {

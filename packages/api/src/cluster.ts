@@ -4,7 +4,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from './config.js';
 
 /** Exit code of a worker that cannot serve (bad configuration or data): restarting will not help. */

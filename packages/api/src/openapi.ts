@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Route } from './routing/define-route.js';
 import { ProblemSchema } from './schemas/problem.js';
 

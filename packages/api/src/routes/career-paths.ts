@@ -1,5 +1,5 @@
 import { buildCareerPath, CareerPathQuerySchema, CareerPathSchema, IdSchema } from '@paylens/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute } from '../routing/define-route.js';
 import { toQuerySchema } from '../routing/query-schema.js';
 

@@ -1,5 +1,5 @@
 import { EducationSchema } from '@paylens/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute } from '../routing/define-route.js';
 
 export const EducationListSchema = z

@@ -18,7 +18,7 @@ import {
   streamBulkCsv,
 } from '@paylens/core/node';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import { toBytes } from '../config.js';
 import { HttpProblem } from '../middleware/http-problem.js';
 import { defineRoute } from '../routing/define-route.js';

@@ -2,7 +2,7 @@ import { getDefaultDataset } from '@paylens/core';
 import { pino } from 'pino';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createApp } from '../app.js';
 import { buildOpenApiDocument } from '../openapi.js';
 import { defineRoute } from './define-route.js';

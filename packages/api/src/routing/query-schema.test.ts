@@ -1,6 +1,6 @@
 import { EstimateQuerySchema } from '@paylens/core';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { toQuerySchema } from './query-schema.js';
 
 const schema = toQuerySchema(EstimateQuerySchema.shape);

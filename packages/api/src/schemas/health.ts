@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const HealthSchema = z
   .object({ status: z.literal('ok').meta({ description: 'Always ok while the process answers', example: 'ok' }) })

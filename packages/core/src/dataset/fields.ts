@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Field schemas for CSV cells: every cell arrives as a string and is trimmed first.
 

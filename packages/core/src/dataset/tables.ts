@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Education, Level, Occupation, OccupationMapping, PayFigure, Requirement, Skill, Source } from '../schemas/catalogue.js';
 import {
   dateCell,

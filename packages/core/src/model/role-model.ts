@@ -1,5 +1,6 @@
 import type { Level, Occupation, OccupationMapping, PayFigure, Region, Requirement, Role, Skill } from '../schemas/catalogue.js';
 import { type LognormalFactors, lognormalFactors, medianFromMean, sigmaFromDeciles, sigmaFromQuartiles } from '../stats/lognormal.js';
+import { groupDigits } from '../text/group-digits.js';
 
 /** How wide pay is within a group, and where that width comes from. */
 export interface Spread {
@@ -80,7 +81,7 @@ export interface ModelInput {
   readonly occupationMappings: readonly OccupationMapping[];
 }
 
-const fmt = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+const fmt = (n: number) => `$${groupDigits(Math.round(n))}`;
 const pct = (n: number) => `${(n * 100).toFixed(2)}%`;
 
 /** The most recent wage row of one SOC occupation. */
@@ -216,7 +217,7 @@ export function buildRoleModel(input: ModelInput): { model?: RoleModel; problems
     figure: allFigure,
     median: medianOf(allFigure, totalSpread.sigma).median,
     spread: totalSpread,
-    description: `National all-levels base pay, a ${allFigure.statistic} of $${allFigure.value.toLocaleString('en-US')}`,
+    description: `National all-levels base pay, a ${allFigure.statistic} of $${groupDigits(allFigure.value)}`,
   };
   const nationalBonus = national(null, 'bonus').find((f) => f.statistic === 'mean');
   const bonusShare = nationalBonus && allFigure?.statistic === 'mean' ? nationalBonus.value / allFigure.value : undefined;
@@ -227,7 +228,7 @@ export function buildRoleModel(input: ModelInput): { model?: RoleModel; problems
     statistic: f.statistic,
     value: f.value,
     sourceId: f.sourceId,
-    description: `${f.statistic} of ${f.value.toLocaleString('en-US')} USD (${f.regionId}${f.notes ? `; ${f.notes}` : ''}); not combined with the estimate`,
+    description: `${f.statistic} of ${groupDigits(f.value)} USD (${f.regionId}${f.notes ? `; ${f.notes}` : ''}); not combined with the estimate`,
   }));
 
   // Regional factor: a figure the pay source gives for the region wins; else BEA price parity as a proxy.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BenchmarkSchema, VerdictSchema } from './benchmark.js';
 
 const RowSchema = z.number().int().positive().meta({

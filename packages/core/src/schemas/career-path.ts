@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BasisSchema } from './catalogue.js';
 import { ConfidenceSchema, ProfileShape } from './estimate.js';
 

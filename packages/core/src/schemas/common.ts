@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Kebab-case id as used everywhere in PayLens (`pacs-administrator`, `us-ca-san-francisco`). */
 export const IdSchema = z

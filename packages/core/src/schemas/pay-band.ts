@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateSchema } from './common.js';
 import { EstimateSchema, ProfileShape } from './estimate.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BasisSchema } from './catalogue.js';
 import { ProfileShape } from './estimate.js';
 
