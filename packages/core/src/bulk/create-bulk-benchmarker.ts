@@ -7,7 +7,7 @@ import {
   isUnknownReferenceError,
   isValidationError,
 } from '../errors/index.js';
-import { judgeOffer } from '../insights/benchmark-offer.js';
+import { computeOfferBenchmark, judgeOffer } from '../insights/benchmark-offer.js';
 import { computeEstimate, freezeEstimate } from '../insights/estimate-salary.js';
 import { resolveProfile } from '../model/resolve-profile.js';
 import { BenchmarkQuerySchema, OfferSchema } from '../schemas/benchmark.js';
@@ -229,7 +229,10 @@ export function createRowBenchmarker(
       }
     }
     if (error !== undefined) return cells === undefined ? { row, ok: false, error } : { row, ok: false, error, cells };
-    const result = judgeOffer(entry.market as Estimate, bonus === undefined ? { base } : { base, bonus });
+    const offer = bonus === undefined ? { base } : { base, bonus };
+    // CSV records (`cells` given) are turned into text and dropped: their benchmark is not frozen
+    // (the same numbers; the market in it is). Row objects get judgeOffer's frozen one.
+    const result = cells === undefined ? judgeOffer(entry.market as Estimate, offer) : computeOfferBenchmark(entry.market as Estimate, offer);
     return cells === undefined ? { row, ok: true, result } : { row, ok: true, result, cells };
   };
 
