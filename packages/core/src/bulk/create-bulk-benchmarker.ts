@@ -232,7 +232,8 @@ export function createRowBenchmarker(
     const offer = bonus === undefined ? { base } : { base, bonus };
     // CSV records (`cells` given) are turned into text and dropped: their benchmark is not frozen
     // (the same numbers; the market in it is). Row objects get judgeOffer's frozen one.
-    const result = cells === undefined ? judgeOffer(entry.market as Estimate, offer) : computeOfferBenchmark(entry.market as Estimate, offer);
+    const result =
+      cells === undefined ? judgeOffer(entry.market as Estimate, offer) : computeOfferBenchmark(entry.market as Estimate, offer);
     return cells === undefined ? { row, ok: true, result } : { row, ok: true, result, cells };
   };
 

@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
+import { csvFormatRow } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { getDefaultDataset } from '../default-dataset.js';
 import { isCsvHeaderError } from '../errors/index.js';
 import { type BenchmarkOffersCsvOptions, type BulkCsvResult, benchmarkOffersCsv, type CsvInput } from './benchmark-offers-csv.js';
-import { parseCsvInWorker } from './parse-csv-in-worker.js';
+import { carriedLinesOf, formatCarriedInWorker, parseCsvInWorker } from './parse-csv-in-worker.js';
 import { streamBulkCsv } from './stream-bulk-csv.js';
 
 const ds = getDefaultDataset();
@@ -34,6 +35,22 @@ describe('benchmarkOffersCsv with parseInWorker', () => {
       expect(inWorker).toBe(await text(streamBulkCsv(await benchmarkOffersCsv(ds, csv))));
     });
   }
+
+  it('writes the same CSV answer when the worker formats the carried cells of later batches', async () => {
+    // Many small chunks: the batches after the header's are formatted with the worker's text.
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      i % 97 === 5
+        ? `"Roe, ""Al""",${i},70000,"mid\nx`
+        : i % 31 === 3
+          ? `Doe,${i}`
+          : `"Doe, Jane ${i}",${i},${60_000 + i * 100},${i % 2 ? 'mid' : 'senior'},"said ""yes""",below-market,extra`,
+    );
+    const csv = `name,id,base,level,notes,verdict,more\n${rows.join('\n')}\n`;
+    const chunks = () => Readable.from(csv.match(/[\s\S]{1,50}/g) as string[], { objectMode: false });
+    const inWorker = await text(streamBulkCsv(await benchmarkOffersCsv(ds, chunks(), IN_WORKER)));
+    expect(inWorker).toBe(await text(streamBulkCsv(await benchmarkOffersCsv(ds, chunks()))));
+    expect(inWorker).toBe(await text(streamBulkCsv(await benchmarkOffersCsv(ds, csv))));
+  });
 
   it('reads byte streams split anywhere', async () => {
     const bytes = Buffer.from(CASES['quoted fields, CRLF, a BOM, blank lines and a trailing comma'] as string);
@@ -81,6 +98,31 @@ describe('benchmarkOffersCsv with parseInWorker', () => {
             for await (const _ of (bulk as Awaited<ReturnType<typeof benchmarkOffersCsv>>).results);
           })().catch((e: unknown) => e);
     expect((failure as Error).message).toBe('disk gone');
+  });
+});
+
+describe('formatCarriedInWorker', () => {
+  it("gives later batches each record's carried cells as one CSV line, as d3-dsv formats them", async () => {
+    const csv = `a,b,c\n${Array.from({ length: 300 }, (_, i) => (i === 150 ? '"x,1' : `"${i},q",${i % 3 ? '"say ""hi"""' : ''}`)).join('\n')}\n`;
+    const records = parseCsvInWorker(Readable.from(csv.match(/[\s\S]{1,40}/g) as string[], { objectMode: false }), {
+      relax_column_count: true,
+      skip_records_with_error: true,
+    });
+    let first = true;
+    let withLines = 0;
+    for await (const batch of records) {
+      const lines = carriedLinesOf(batch);
+      if (first) {
+        first = false;
+        expect(lines).toBeUndefined();
+        formatCarriedInWorker(records, [2, 0, 1]);
+        continue;
+      }
+      if (lines === undefined) continue;
+      withLines++;
+      expect(lines).toEqual(batch.map((r) => csvFormatRow(Array.isArray(r) ? [r[2] ?? '', r[0] ?? '', r[1] ?? ''] : ['', '', ''])));
+    }
+    expect(withLines).toBeGreaterThan(10);
   });
 });
 

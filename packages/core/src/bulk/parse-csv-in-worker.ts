@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /** A record csv-parse could not read, in its place in the input (see `on_skip`). */
@@ -11,18 +12,25 @@ export interface UnreadableRecord {
  * The worker: csv-parse (the same package and options as in the calling thread) fed the input's
  * chunks as they are posted, posting back its records in input order, a batch per input chunk
  * parsed (`acks` counts them, so the caller knows how far ahead the input is). A record csv-parse
- * cannot read is posted as `{ unreadable: reason }` in its place. Plain JavaScript in an eval
+ * cannot read is posted as `{ unreadable: reason }` in its place. Once told which cells of a
+ * record are carried into the CSV answer (`{ carried }`), it also posts with each batch `lines`:
+ * per record, those cells as one CSV line by d3-dsv's `csvFormatRow` (a missing cell empty), so
+ * the thread that writes the answer formats only the result cells. Plain JavaScript in an eval
  * worker: no TypeScript loader to start (a few MB and a few ms instead of a second loader).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-try {
+import(workerData.d3Dsv).then(({ csvFormatRow }) => {
   const { parse } = require(workerData.csvParse);
   let batch = [];
+  let lines = [];
+  let carried;
   let acks = 0;
   const post = () => {
-    parentPort.postMessage({ records: batch, acks });
+    // Each record's text, when every record of the batch has it.
+    parentPort.postMessage(carried !== undefined && lines.length === batch.length ? { records: batch, lines, acks } : { records: batch, acks });
     batch = [];
+    lines = [];
     acks = 0;
   };
   const parser = parse({
@@ -32,7 +40,15 @@ try {
       return undefined;
     },
   });
-  parser.on('data', (record) => batch.push(record));
+  parser.on('data', (record) => {
+    batch.push(record);
+    if (carried !== undefined) {
+      const cells = Array.isArray(record) ? record : [];
+      const out = new Array(carried.length);
+      for (let k = 0; k < carried.length; k++) out[k] = cells[carried[k]] ?? '';
+      lines.push(csvFormatRow(out));
+    }
+  });
   parser.on('end', () => {
     post();
     parentPort.postMessage({ end: true });
@@ -44,21 +60,52 @@ try {
   };
   parentPort.on('message', (chunk) => {
     if (chunk === null) parser.end();
-    else parser.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), written);
+    else if (typeof chunk === 'string') parser.write(chunk, written);
+    else if (chunk instanceof Uint8Array) parser.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), written);
+    else {
+      carried = chunk.carried;
+      lines = [];
+    }
   });
-} catch (error) {
+}).catch((error) => {
   parentPort.postMessage({ error: { message: String(error && error.message) } });
-}
+});
 `;
 
+const requireHere = createRequire(import.meta.url);
 /** csv-parse, as the worker loads it (its CommonJS build: an eval worker is a CommonJS script). */
-const CSV_PARSE = createRequire(import.meta.url).resolve('csv-parse');
+const CSV_PARSE = requireHere.resolve('csv-parse');
+/** d3-dsv (an ES module), imported by the worker by its URL. */
+const D3_DSV = pathToFileURL(requireHere.resolve('d3-dsv')).href;
+
+/** Per batch of records, the CSV text of each record's carried cells, when the worker wrote it. */
+const carriedLines = new WeakMap<readonly unknown[], readonly string[]>();
+
+/**
+ * The CSV text of the carried cells of each record of `batch` (d3-dsv's `csvFormatRow` of
+ * `carried.map((i) => record[i] ?? '')`, an unreadable record's cells all empty), when the worker
+ * wrote it (batches parsed after {@link formatCarriedInWorker}); otherwise undefined.
+ */
+export function carriedLinesOf(batch: readonly unknown[]): readonly string[] | undefined {
+  return carriedLines.get(batch);
+}
+
+/** The worker behind each {@link parseCsvInWorker} generator, for {@link formatCarriedInWorker}. */
+const carriedSetters = new WeakMap<object, (carried: readonly number[]) => void>();
+
+/**
+ * Asks the worker behind `records` (from {@link parseCsvInWorker}) to write, from the next batches
+ * on, the CSV text of the `carried` cells of each record (see {@link carriedLinesOf}).
+ */
+export function formatCarriedInWorker(records: object, carried: readonly number[]): void {
+  carriedSetters.get(records)?.([...carried]);
+}
 
 /** Input chunks posted and not yet parsed, plus parsed batches not yet taken: the most the worker runs ahead. */
 const MAX_AHEAD = 2;
 
 type WorkerMessage =
-  | { readonly records: (string[] | UnreadableRecord)[]; readonly acks: number }
+  | { readonly records: (string[] | UnreadableRecord)[]; readonly lines?: string[]; readonly acks: number }
   | { readonly end: true }
   | { readonly error: { readonly message: string; readonly code?: string } };
 
@@ -68,14 +115,36 @@ type WorkerMessage =
  * parser run on two cores. The input is read only as the batches are taken (a few 64 kB chunks
  * ahead at most). Returning early stops the worker; the caller closes the input.
  */
-export async function* parseCsvInWorker(
+export function parseCsvInWorker(
   source: Readable,
   options: Readonly<Record<string, boolean | string | number>>,
+): AsyncGenerator<(string[] | UnreadableRecord)[], void, undefined> {
+  let carried: readonly number[] | undefined;
+  let setCarried = (value: readonly number[]) => {
+    carried = value;
+  };
+  const records = workerRecords(
+    source,
+    options,
+    () => carried,
+    (set) => {
+      setCarried = set;
+    },
+  );
+  carriedSetters.set(records, (value) => setCarried(value));
+  return records;
+}
+
+async function* workerRecords(
+  source: Readable,
+  options: Readonly<Record<string, boolean | string | number>>,
+  carriedSoFar: () => readonly number[] | undefined,
+  onStarted: (setCarried: (carried: readonly number[]) => void) => void,
 ): AsyncGenerator<(string[] | UnreadableRecord)[], void, undefined> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     execArgv: [],
-    workerData: { csvParse: CSV_PARSE, options },
+    workerData: { csvParse: CSV_PARSE, d3Dsv: D3_DSV, options },
     // The parser keeps little: a small young generation keeps the thread's memory small.
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
@@ -88,6 +157,7 @@ export async function* parseCsvInWorker(
   let wakeFeeder = () => {};
   worker.on('message', (message: WorkerMessage) => {
     if ('records' in message) {
+      if (message.lines !== undefined) carriedLines.set(message.records, message.lines);
       if (message.records.length > 0) batches.push(message.records);
       ahead -= message.acks;
       wakeFeeder();
@@ -102,6 +172,11 @@ export async function* parseCsvInWorker(
     failure ??= error;
     wake();
   });
+
+  const sendCarried = (carried: readonly number[]) => worker.postMessage({ carried });
+  const early = carriedSoFar();
+  if (early !== undefined) sendCarried(early);
+  onStarted(sendCarried);
 
   const feed = async () => {
     try {
