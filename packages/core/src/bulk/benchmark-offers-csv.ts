@@ -4,9 +4,9 @@ import type { Dataset } from '../dataset/dataset.js';
 import { CsvHeaderError, RowLimitError } from '../errors/index.js';
 import type { BulkResult } from '../schemas/bulk.js';
 import type { BenchmarkOffersOptions } from './benchmark-offers.js';
-import { createRowBenchmarker } from './create-bulk-benchmarker.js';
+import { createRowBenchmarker, PROFILE_COLUMNS } from './create-bulk-benchmarker.js';
 import { OFFER_COLUMNS, type OfferColumnMap, RESULT_COLUMNS, resolveOfferColumns } from './offer-columns.js';
-import { carriedLinesOf, formatCarriedInWorker, parseCsvInWorker, type UnreadableRecord } from './parse-csv-in-worker.js';
+import { numberProfilesInWorker, parseCsvInWorker, profileIdsOf, type UnreadableRecord } from './parse-csv-in-worker.js';
 
 /** One result of a CSV bulk benchmark, with the record's cells as read. */
 export type BulkCsvResult = BulkResult & { readonly cells: readonly string[] };
@@ -93,17 +93,6 @@ async function* recordBatches(stream: Readable): AsyncGenerator<unknown[], void,
 /** The results of an opened bulk CSV a batch at a time, for {@link streamBulkCsv}. */
 const resultBatches = new WeakMap<BulkCsv, AsyncGenerator<BulkCsvResult[], void, undefined>>();
 
-/**
- * Per batch of results, the CSV text of each row's carried cells, when the parser's worker wrote
- * it (see `carriedLinesOf`): {@link streamBulkCsv} then formats only the result cells.
- */
-const carriedTexts = new WeakMap<readonly BulkCsvResult[], readonly string[]>();
-
-/** The CSV text of the carried cells of each result of `batch` (from `resultBatchesOf`), when known. */
-export function carriedTextsOf(batch: readonly BulkCsvResult[]): readonly string[] | undefined {
-  return carriedTexts.get(batch);
-}
-
 /** The batch source behind `bulk.results`, when `bulk` came from {@link benchmarkOffersCsv}. */
 export function resultBatchesOf(bulk: BulkCsv): AsyncGenerator<BulkCsvResult[], void, undefined> | undefined {
   return resultBatches.get(bulk);
@@ -171,14 +160,17 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
     if (isSkipped(header)) throw new CsvHeaderError([{ path: '', message: `Unreadable header row: ${header.unreadable}` }], expected, []);
     columns = resolveOfferColumns(header);
     pending = first.done ? [] : first.value.slice(1);
-    // The worker, idle for the output, writes the carried cells' text of the batches to come.
-    if (options.parseInWorker) formatCarriedInWorker(records, columns.carried);
   } catch (error) {
     close();
     throw error;
   }
 
   const bench = createRowBenchmarker(dataset, options);
+  // The worker, with time to spare, numbers the profiles of the batches to come.
+  if (options.parseInWorker) {
+    const { index } = columns;
+    numberProfilesInWorker(records, { columns: PROFILE_COLUMNS.map((c) => index[c]), limit: bench.cacheSize });
+  }
   const { maxRows } = options;
   async function* batches(): AsyncGenerator<BulkCsvResult[], void, undefined> {
     let row = 0;
@@ -187,9 +179,9 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
       pending = [];
       for (;;) {
         const out: BulkCsvResult[] = [];
-        const lines = carriedLinesOf(batch);
-        if (lines !== undefined) carriedTexts.set(out, lines);
-        for (const record of batch) {
+        const ids = profileIdsOf(batch);
+        for (let k = 0; k < batch.length; k++) {
+          const record = batch[k] as string[] | SkippedRecord;
           row++;
           if (maxRows !== undefined && row > maxRows) {
             // The rows before the limit are answered, as when read one by one.
@@ -199,7 +191,7 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
           if (isSkipped(record)) {
             out.push({ row, ok: false, error: { path: '', message: `unreadable CSV record: ${record.unreadable}` }, cells: [] });
           } else {
-            out.push(bench.benchmarkCells(record, columns, row, record) as BulkCsvResult);
+            out.push(bench.benchmarkCells(record, columns, row, record, ids?.[k]) as BulkCsvResult);
           }
         }
         if (out.length > 0) yield out;

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /** A record csv-parse could not read, in its place in the input (see `on_skip`). */
@@ -12,26 +11,62 @@ export interface UnreadableRecord {
  * The worker: csv-parse (the same package and options as in the calling thread) fed the input's
  * chunks as they are posted, posting back its records in input order, a batch per input chunk
  * parsed (`acks` counts them, so the caller knows how far ahead the input is). A record csv-parse
- * cannot read is posted as `{ unreadable: reason }` in its place. Once told which cells of a
- * record are carried into the CSV answer (`{ carried }`), it also posts with each batch `lines`:
- * per record, those cells as one CSV line by d3-dsv's `csvFormatRow` (a missing cell empty), so
- * the thread that writes the answer formats only the result cells. Plain JavaScript in an eval
- * worker: no TypeScript loader to start (a few MB and a few ms instead of a second loader).
+ * cannot read is posted as `{ unreadable: reason }` in its place. Once told where a record's
+ * profile cells are (`{ profile: { columns, limit } }`), it also numbers each record's profile
+ * and posts the numbers with the batch (`ids`, see {@link profileIdsOf}), so that the thread
+ * benchmarking the records finds a market by one array index instead of a lookup per column.
+ * Plain JavaScript in an eval worker: no TypeScript loader to start (a few MB and a few ms
+ * instead of a second loader).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-import(workerData.d3Dsv).then(({ csvFormatRow }) => {
+try {
   const { parse } = require(workerData.csvParse);
   let batch = [];
-  let lines = [];
-  let carried;
+  let ids = [];
+  let profile;
+  let limit = 1;
+  let trie = new Map();
+  let count = 0;
   let acks = 0;
   const post = () => {
-    // Each record's text, when every record of the batch has it.
-    parentPort.postMessage(carried !== undefined && lines.length === batch.length ? { records: batch, lines, acks } : { records: batch, acks });
+    // The profile ids, when every record of the batch has one.
+    if (profile !== undefined && ids.length === batch.length) {
+      const numbers = Int32Array.from(ids);
+      parentPort.postMessage({ records: batch, ids: numbers, acks }, [numbers.buffer]);
+    } else {
+      parentPort.postMessage({ records: batch, acks });
+    }
     batch = [];
-    lines = [];
+    ids = [];
     acks = 0;
+  };
+  // The record's profile id: its profile cells as read, one map level per column. A profile not
+  // numbered since the last start gets the next number, posted as ~id; after limit numbers the
+  // numbering starts again.
+  const profileId = (cells) => {
+    if (count >= limit) {
+      trie = new Map();
+      count = 0;
+    }
+    let node = trie;
+    const last = profile.length - 1;
+    for (let k = 0; k < last; k++) {
+      const i = profile[k];
+      const cell = i >= 0 ? (cells[i] ?? '') : '';
+      let next = node.get(cell);
+      if (next === undefined) {
+        next = new Map();
+        node.set(cell, next);
+      }
+      node = next;
+    }
+    const i = profile[last];
+    const cell = i >= 0 ? (cells[i] ?? '') : '';
+    const id = node.get(cell);
+    if (id !== undefined) return id;
+    node.set(cell, count);
+    return ~count++;
   };
   const parser = parse({
     ...workerData.options,
@@ -42,12 +77,7 @@ import(workerData.d3Dsv).then(({ csvFormatRow }) => {
   });
   parser.on('data', (record) => {
     batch.push(record);
-    if (carried !== undefined) {
-      const cells = Array.isArray(record) ? record : [];
-      const out = new Array(carried.length);
-      for (let k = 0; k < carried.length; k++) out[k] = cells[carried[k]] ?? '';
-      lines.push(csvFormatRow(out));
-    }
+    if (profile !== undefined) ids.push(Array.isArray(record) ? profileId(record) : 0);
   });
   parser.on('end', () => {
     post();
@@ -63,49 +93,57 @@ import(workerData.d3Dsv).then(({ csvFormatRow }) => {
     else if (typeof chunk === 'string') parser.write(chunk, written);
     else if (chunk instanceof Uint8Array) parser.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), written);
     else {
-      carried = chunk.carried;
-      lines = [];
+      profile = chunk.profile.columns;
+      limit = Math.max(1, chunk.profile.limit);
+      trie = new Map();
+      count = 0;
+      ids = [];
     }
   });
-}).catch((error) => {
+} catch (error) {
   parentPort.postMessage({ error: { message: String(error && error.message) } });
-});
+}
 `;
 
-const requireHere = createRequire(import.meta.url);
 /** csv-parse, as the worker loads it (its CommonJS build: an eval worker is a CommonJS script). */
-const CSV_PARSE = requireHere.resolve('csv-parse');
-/** d3-dsv (an ES module), imported by the worker by its URL. */
-const D3_DSV = pathToFileURL(requireHere.resolve('d3-dsv')).href;
+const CSV_PARSE = createRequire(import.meta.url).resolve('csv-parse');
 
-/** Per batch of records, the CSV text of each record's carried cells, when the worker wrote it. */
-const carriedLines = new WeakMap<readonly unknown[], readonly string[]>();
+/** Per batch of records, each record's profile id, when the worker numbered them. */
+const profileIds = new WeakMap<readonly unknown[], Int32Array>();
 
 /**
- * The CSV text of the carried cells of each record of `batch` (d3-dsv's `csvFormatRow` of
- * `carried.map((i) => record[i] ?? '')`, an unreadable record's cells all empty), when the worker
- * wrote it (batches parsed after {@link formatCarriedInWorker}); otherwise undefined.
+ * Each record's profile id in `batch`, when the worker numbered them (batches parsed after
+ * {@link numberProfilesInWorker}): records whose profile cells (at the `columns` given, -1 for
+ * none; cells as read) are equal have the same id, in `0 … limit - 1`, until the worker starts
+ * numbering again; where a number is given to a profile afresh, the record holds `~id` (negative)
+ * instead. An unreadable record holds 0 (meaningless).
  */
-export function carriedLinesOf(batch: readonly unknown[]): readonly string[] | undefined {
-  return carriedLines.get(batch);
+export function profileIdsOf(batch: readonly unknown[]): Int32Array | undefined {
+  return profileIds.get(batch);
 }
 
-/** The worker behind each {@link parseCsvInWorker} generator, for {@link formatCarriedInWorker}. */
-const carriedSetters = new WeakMap<object, (carried: readonly number[]) => void>();
+/** Where a record's profile cells are, and how many profiles to number before starting again. */
+export interface WorkerProfiles {
+  readonly columns: readonly number[];
+  readonly limit: number;
+}
+
+/** The way to configure the worker behind each {@link parseCsvInWorker} generator. */
+const configure = new WeakMap<object, (profile: WorkerProfiles) => void>();
 
 /**
- * Asks the worker behind `records` (from {@link parseCsvInWorker}) to write, from the next batches
- * on, the CSV text of the `carried` cells of each record (see {@link carriedLinesOf}).
+ * Asks the worker behind `records` (from {@link parseCsvInWorker}) to number the profiles of the
+ * records of the batches it parses from now on (see {@link profileIdsOf}).
  */
-export function formatCarriedInWorker(records: object, carried: readonly number[]): void {
-  carriedSetters.get(records)?.([...carried]);
+export function numberProfilesInWorker(records: object, profile: WorkerProfiles): void {
+  configure.get(records)?.({ columns: [...profile.columns], limit: profile.limit });
 }
 
 /** Input chunks posted and not yet parsed, plus parsed batches not yet taken: the most the worker runs ahead. */
 const MAX_AHEAD = 2;
 
 type WorkerMessage =
-  | { readonly records: (string[] | UnreadableRecord)[]; readonly lines?: string[]; readonly acks: number }
+  | { readonly records: (string[] | UnreadableRecord)[]; readonly ids?: Int32Array; readonly acks: number }
   | { readonly end: true }
   | { readonly error: { readonly message: string; readonly code?: string } };
 
@@ -119,32 +157,33 @@ export function parseCsvInWorker(
   source: Readable,
   options: Readonly<Record<string, boolean | string | number>>,
 ): AsyncGenerator<(string[] | UnreadableRecord)[], void, undefined> {
-  let carried: readonly number[] | undefined;
-  let setCarried = (value: readonly number[]) => {
-    carried = value;
+  // Asked for before the generator has started its worker: sent when it does.
+  let early: WorkerProfiles | undefined;
+  let send = (profile: WorkerProfiles) => {
+    early = profile;
   };
   const records = workerRecords(
     source,
     options,
-    () => carried,
-    (set) => {
-      setCarried = set;
+    () => early,
+    (started) => {
+      send = started;
     },
   );
-  carriedSetters.set(records, (value) => setCarried(value));
+  configure.set(records, (profile) => send(profile));
   return records;
 }
 
 async function* workerRecords(
   source: Readable,
   options: Readonly<Record<string, boolean | string | number>>,
-  carriedSoFar: () => readonly number[] | undefined,
-  onStarted: (setCarried: (carried: readonly number[]) => void) => void,
+  earlyProfiles: () => WorkerProfiles | undefined,
+  onStarted: (send: (profile: WorkerProfiles) => void) => void,
 ): AsyncGenerator<(string[] | UnreadableRecord)[], void, undefined> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     execArgv: [],
-    workerData: { csvParse: CSV_PARSE, d3Dsv: D3_DSV, options },
+    workerData: { csvParse: CSV_PARSE, options },
     // The parser keeps little: a small young generation keeps the thread's memory small.
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
@@ -157,7 +196,7 @@ async function* workerRecords(
   let wakeFeeder = () => {};
   worker.on('message', (message: WorkerMessage) => {
     if ('records' in message) {
-      if (message.lines !== undefined) carriedLines.set(message.records, message.lines);
+      if (message.ids !== undefined) profileIds.set(message.records, message.ids);
       if (message.records.length > 0) batches.push(message.records);
       ahead -= message.acks;
       wakeFeeder();
@@ -173,10 +212,10 @@ async function* workerRecords(
     wake();
   });
 
-  const sendCarried = (carried: readonly number[]) => worker.postMessage({ carried });
-  const early = carriedSoFar();
-  if (early !== undefined) sendCarried(early);
-  onStarted(sendCarried);
+  const sendProfiles = (profile: WorkerProfiles) => worker.postMessage({ profile });
+  const early = earlyProfiles();
+  if (early !== undefined) sendProfiles(early);
+  onStarted(sendProfiles);
 
   const feed = async () => {
     try {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { csvFormatRow, csvFormatRows } from 'd3-dsv';
-import { type BulkCsv, type BulkCsvResult, carriedTextsOf, resultBatchesOf } from './benchmark-offers-csv.js';
-import { toOutputRecord, toResultCells } from './to-result-cells.js';
+import { csvFormatRows } from 'd3-dsv';
+import { type BulkCsv, type BulkCsvResult, resultBatchesOf } from './benchmark-offers-csv.js';
+import { toOutputRecord } from './to-result-cells.js';
 
 export interface StreamBulkCsvOptions {
   /** Called with each result as it is written, for progress and summaries. */
@@ -35,29 +35,7 @@ async function* csvChunks(
   const { carried } = bulk.columns;
   try {
     let text = `${csvFormatRows([bulk.outputHeader as string[]])}\n`;
-    // Between the carried cells' text and the result cells.
-    const comma = carried.length > 0 ? ',' : '';
     for await (const batch of batches) {
-      const carriedTexts = carriedTextsOf(batch);
-      if (carriedTexts !== undefined) {
-        // The carried cells are formatted already (by d3-dsv, on the parser's thread): a line is
-        // that text, a comma and the result cells formatted by d3-dsv, as csvFormatRows writes a row.
-        for (let start = 0; start < batch.length; start += FORMAT_ROWS) {
-          const end = Math.min(batch.length, start + FORMAT_ROWS);
-          const lines: string[] = [];
-          for (let i = start; i < end; i++) {
-            const result = batch[i] as BulkCsvResult;
-            onResult?.(result);
-            lines.push(`${carriedTexts[i]}${comma}${csvFormatRow(toResultCells(result))}`);
-          }
-          text += `${lines.join('\n')}\n`;
-          if (text.length >= CHUNK_CHARS) {
-            yield text;
-            text = '';
-          }
-        }
-        continue;
-      }
       for (let start = 0; start < batch.length; start += FORMAT_ROWS) {
         const end = Math.min(batch.length, start + FORMAT_ROWS);
         // Fresh row arrays: young like their cells (reused ones would be old, and every cell stored in them would cost a write barrier).
