@@ -4,9 +4,9 @@ import type { Dataset } from '../dataset/dataset.js';
 import { CsvHeaderError, RowLimitError } from '../errors/index.js';
 import type { BulkResult } from '../schemas/bulk.js';
 import type { BenchmarkOffersOptions } from './benchmark-offers.js';
-import { createRowBenchmarker } from './create-bulk-benchmarker.js';
+import { createRowBenchmarker, PROFILE_COLUMNS } from './create-bulk-benchmarker.js';
 import { OFFER_COLUMNS, type OfferColumnMap, RESULT_COLUMNS, resolveOfferColumns } from './offer-columns.js';
-import { parseCsvInWorker, type UnreadableRecord } from './parse-csv-in-worker.js';
+import { numberProfilesInWorker, parseCsvInWorker, profileIdsOf, type UnreadableRecord } from './parse-csv-in-worker.js';
 
 /** One result of a CSV bulk benchmark, with the record's cells as read. */
 export type BulkCsvResult = BulkResult & { readonly cells: readonly string[] };
@@ -166,6 +166,11 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
   }
 
   const bench = createRowBenchmarker(dataset, options);
+  // The worker, with time to spare, numbers the profiles of the batches to come.
+  if (options.parseInWorker) {
+    const { index } = columns;
+    numberProfilesInWorker(records, { columns: PROFILE_COLUMNS.map((c) => index[c]), limit: bench.cacheSize });
+  }
   const { maxRows } = options;
   async function* batches(): AsyncGenerator<BulkCsvResult[], void, undefined> {
     let row = 0;
@@ -174,7 +179,9 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
       pending = [];
       for (;;) {
         const out: BulkCsvResult[] = [];
-        for (const record of batch) {
+        const ids = profileIdsOf(batch);
+        for (let k = 0; k < batch.length; k++) {
+          const record = batch[k] as string[] | SkippedRecord;
           row++;
           if (maxRows !== undefined && row > maxRows) {
             // The rows before the limit are answered, as when read one by one.
@@ -184,7 +191,7 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
           if (isSkipped(record)) {
             out.push({ row, ok: false, error: { path: '', message: `unreadable CSV record: ${record.unreadable}` }, cells: [] });
           } else {
-            out.push(bench.benchmarkCells(record, columns, row, record) as BulkCsvResult);
+            out.push(bench.benchmarkCells(record, columns, row, record, ids?.[k]) as BulkCsvResult);
           }
         }
         if (out.length > 0) yield out;

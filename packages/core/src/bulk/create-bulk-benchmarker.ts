@@ -7,7 +7,7 @@ import {
   isUnknownReferenceError,
   isValidationError,
 } from '../errors/index.js';
-import { judgeOffer } from '../insights/benchmark-offer.js';
+import { computeOfferBenchmark, judgeOffer } from '../insights/benchmark-offer.js';
 import { computeEstimate, freezeEstimate } from '../insights/estimate-salary.js';
 import { resolveProfile } from '../model/resolve-profile.js';
 import { BenchmarkQuerySchema, OfferSchema } from '../schemas/benchmark.js';
@@ -46,7 +46,8 @@ type MarketEntry = { readonly market: Estimate; readonly error?: undefined } | {
 type ProfileTrie = Map<string, ProfileTrie | MarketEntry>;
 
 const DEFAULT_CACHE_SIZE = 2048;
-const PROFILE_COLUMNS = ['role', 'level', 'yearsExperience', 'region', 'education', 'skills', 'asOf'] as const;
+/** The columns that decide a row's market estimate (its profile). */
+export const PROFILE_COLUMNS = ['role', 'level', 'yearsExperience', 'region', 'education', 'skills', 'asOf'] as const;
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 const LOOSE_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
@@ -119,8 +120,19 @@ export function createRowBenchmarker(
   dataset: Dataset,
   options: BulkBenchmarkerOptions = {},
 ): {
-  /** As {@link BulkBenchmarker.benchmarkCells}; with `keep`, the result also holds `cells: keep`. */
-  benchmarkCells(cells: readonly string[], columns: OfferColumnMap, row: number, keep: readonly string[] | undefined): RowResult;
+  /**
+   * As {@link BulkBenchmarker.benchmarkCells}; with `keep`, the result also holds `cells: keep`.
+   * With `profileId` (from the parser's worker: `profileIdsOf`), the market is found by it.
+   */
+  benchmarkCells(
+    cells: readonly string[],
+    columns: OfferColumnMap,
+    row: number,
+    keep: readonly string[] | undefined,
+    profileId?: number,
+  ): RowResult;
+  /** Distinct profiles whose market is kept: the worker's limit of profile ids. */
+  readonly cacheSize: number;
   benchmarkRow(input: unknown, row: number): BulkResult;
 } {
   const cacheSize = Math.max(1, options.cacheSize ?? DEFAULT_CACHE_SIZE);
@@ -205,6 +217,18 @@ export function createRowBenchmarker(
     return marketOf(profile, true);
   };
 
+  /**
+   * Markets by the worker's profile ids (see `profileIdsOf`): a negative id `~id` is a profile
+   * new to the worker, whose market is made from this record's cells and kept at `id`.
+   */
+  const byId: (MarketEntry | undefined)[] = [];
+  const entryById = (id: number, cells: readonly string[], index: Readonly<Record<OfferColumn, number>>): MarketEntry => {
+    if (id >= 0) return byId[id] as MarketEntry;
+    const entry = profileMarket(cells, index);
+    byId[~id] = entry;
+    return entry;
+  };
+
   const fail = (row: number, path: string, message: string): BulkResult => ({ row, ok: false, error: { path, message } });
 
   /** The offer checked, then judged against the entry's market; `cells` put in the result when given. */
@@ -229,7 +253,11 @@ export function createRowBenchmarker(
       }
     }
     if (error !== undefined) return cells === undefined ? { row, ok: false, error } : { row, ok: false, error, cells };
-    const result = judgeOffer(entry.market as Estimate, bonus === undefined ? { base } : { base, bonus });
+    const offer = bonus === undefined ? { base } : { base, bonus };
+    // CSV records (`cells` given) are turned into text and dropped: their benchmark is not frozen
+    // (the same numbers; the market in it is). Row objects get judgeOffer's frozen one.
+    const result =
+      cells === undefined ? judgeOffer(entry.market as Estimate, offer) : computeOfferBenchmark(entry.market as Estimate, offer);
     return cells === undefined ? { row, ok: true, result } : { row, ok: true, result, cells };
   };
 
@@ -241,8 +269,11 @@ export function createRowBenchmarker(
     columns: OfferColumnMap,
     row: number,
     keep: readonly string[] | undefined,
+    profileId?: number,
   ): RowResult => {
     const { index, header } = columns;
+    // Made first when new: later rows of this id need it even when this row fails.
+    const byWorker = profileId === undefined ? undefined : entryById(profileId, cells, index);
     for (let i = header.length; i < cells.length; i++) {
       if ((cells[i] ?? '').trim() !== '') {
         return failCells(row, `column ${i + 1}`, `the row has ${cells.length} cells but the header names ${header.length} columns`, keep);
@@ -255,7 +286,7 @@ export function createRowBenchmarker(
     const bonusCell = cellValue(cells, index.bonus);
     const bonus = bonusCell === undefined ? undefined : parseNumberCell(bonusCell);
     if (Number.isNaN(bonus)) return failCells(row, 'bonus', `expected a number, got '${bonusCell}'`, keep);
-    return judge(row, profileEntry(cells, index), base, bonus, true, keep);
+    return judge(row, byWorker ?? profileEntry(cells, index), base, bonus, true, keep);
   };
 
   const benchmarkFlat = (input: Readonly<Record<string, unknown>>, row: number): BulkResult => {
@@ -300,5 +331,5 @@ export function createRowBenchmarker(
     return judge(row, entry, offer.base, offer.bonus, false, undefined);
   };
 
-  return { benchmarkCells, benchmarkRow };
+  return { benchmarkCells, benchmarkRow, cacheSize };
 }

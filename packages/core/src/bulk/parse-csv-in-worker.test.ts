@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getDefaultDataset } from '../default-dataset.js';
 import { isCsvHeaderError } from '../errors/index.js';
 import { type BenchmarkOffersCsvOptions, type BulkCsvResult, benchmarkOffersCsv, type CsvInput } from './benchmark-offers-csv.js';
-import { parseCsvInWorker } from './parse-csv-in-worker.js';
+import { numberProfilesInWorker, parseCsvInWorker, profileIdsOf } from './parse-csv-in-worker.js';
 import { streamBulkCsv } from './stream-bulk-csv.js';
 
 const ds = getDefaultDataset();
@@ -34,6 +34,26 @@ describe('benchmarkOffersCsv with parseInWorker', () => {
       expect(inWorker).toBe(await text(streamBulkCsv(await benchmarkOffersCsv(ds, csv))));
     });
   }
+
+  it('gives the same results and CSV answer when the worker numbers the profiles, also when it starts numbering again', async () => {
+    // Many small chunks: the batches after the header's have the worker's profile ids.
+    const rows = Array.from({ length: 600 }, (_, i) =>
+      i % 97 === 5
+        ? `"Roe, ""Al""",${i},70000,"mid\nx`
+        : i % 31 === 3
+          ? `Doe,${i}`
+          : `"Doe, Jane ${i}",${i},${i % 53 === 7 ? 'n/a' : 60_000 + i * 100},${['mid', 'senior', ' mid', 'lead', ''][i % 5]},${['', 'us', 'atlantis', 'us-wa'][i % 4]},${i % 7},below-market`,
+    );
+    const csv = `name,id,base,level,region,yearsExperience,verdict\n${rows.join('\n')}\n`;
+    const chunks = () => Readable.from(csv.match(/[\s\S]{1,50}/g) as string[], { objectMode: false });
+    for (const cacheSize of [2048, 7, 1]) {
+      const options = { cacheSize };
+      expect(await run(chunks, { ...IN_WORKER, ...options })).toEqual(await run(chunks, options));
+      const inWorker = await text(streamBulkCsv(await benchmarkOffersCsv(ds, chunks(), { ...IN_WORKER, ...options })));
+      expect(inWorker).toBe(await text(streamBulkCsv(await benchmarkOffersCsv(ds, chunks(), options))));
+      expect(inWorker).toBe(await text(streamBulkCsv(await benchmarkOffersCsv(ds, csv))));
+    }
+  });
 
   it('reads byte streams split anywhere', async () => {
     const bytes = Buffer.from(CASES['quoted fields, CRLF, a BOM, blank lines and a trailing comma'] as string);
@@ -81,6 +101,47 @@ describe('benchmarkOffersCsv with parseInWorker', () => {
             for await (const _ of (bulk as Awaited<ReturnType<typeof benchmarkOffersCsv>>).results);
           })().catch((e: unknown) => e);
     expect((failure as Error).message).toBe('disk gone');
+  });
+});
+
+describe('numberProfilesInWorker', () => {
+  it("gives later batches each record's profile id: equal profile cells, equal ids; ~id where numbered afresh", async () => {
+    const profiles = ['a', 'b', 'a ', 'c'];
+    const csv = `x,p,q\n${Array.from({ length: 400 }, (_, i) => (i === 150 ? '"x,1' : `${i},${profiles[i % 4]},${i % 3}`)).join('\n')}\n`;
+    for (const limit of [100, 5]) {
+      const records = parseCsvInWorker(Readable.from(csv.match(/[\s\S]{1,40}/g) as string[], { objectMode: false }), {
+        relax_column_count: true,
+        skip_records_with_error: true,
+      });
+      let first = true;
+      let withIds = 0;
+      // The profile (cells p, q and a missing one) each id was last given to.
+      const named: string[] = [];
+      for await (const batch of records) {
+        const ids = profileIdsOf(batch);
+        if (first) {
+          first = false;
+          expect(ids).toBeUndefined();
+          numberProfilesInWorker(records, { columns: [1, -1, 2], limit });
+          continue;
+        }
+        if (ids === undefined) continue;
+        withIds++;
+        batch.forEach((record, k) => {
+          if (!Array.isArray(record)) return;
+          const profile = JSON.stringify([record[1], record[2]]);
+          const id = ids[k] as number;
+          if (id < 0) {
+            expect(~id).toBeLessThan(limit);
+            named[~id] = profile;
+          } else {
+            expect(named[id]).toBe(profile);
+          }
+        });
+      }
+      expect(withIds).toBeGreaterThan(10);
+      expect(named.length).toBe(limit === 100 ? 12 : 5);
+    }
   });
 });
 

@@ -11,19 +11,62 @@ export interface UnreadableRecord {
  * The worker: csv-parse (the same package and options as in the calling thread) fed the input's
  * chunks as they are posted, posting back its records in input order, a batch per input chunk
  * parsed (`acks` counts them, so the caller knows how far ahead the input is). A record csv-parse
- * cannot read is posted as `{ unreadable: reason }` in its place. Plain JavaScript in an eval
- * worker: no TypeScript loader to start (a few MB and a few ms instead of a second loader).
+ * cannot read is posted as `{ unreadable: reason }` in its place. Once told where a record's
+ * profile cells are (`{ profile: { columns, limit } }`), it also numbers each record's profile
+ * and posts the numbers with the batch (`ids`, see {@link profileIdsOf}), so that the thread
+ * benchmarking the records finds a market by one array index instead of a lookup per column.
+ * Plain JavaScript in an eval worker: no TypeScript loader to start (a few MB and a few ms
+ * instead of a second loader).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 try {
   const { parse } = require(workerData.csvParse);
   let batch = [];
+  let ids = [];
+  let profile;
+  let limit = 1;
+  let trie = new Map();
+  let count = 0;
   let acks = 0;
   const post = () => {
-    parentPort.postMessage({ records: batch, acks });
+    // The profile ids, when every record of the batch has one.
+    if (profile !== undefined && ids.length === batch.length) {
+      const numbers = Int32Array.from(ids);
+      parentPort.postMessage({ records: batch, ids: numbers, acks }, [numbers.buffer]);
+    } else {
+      parentPort.postMessage({ records: batch, acks });
+    }
     batch = [];
+    ids = [];
     acks = 0;
+  };
+  // The record's profile id: its profile cells as read, one map level per column. A profile not
+  // numbered since the last start gets the next number, posted as ~id; after limit numbers the
+  // numbering starts again.
+  const profileId = (cells) => {
+    if (count >= limit) {
+      trie = new Map();
+      count = 0;
+    }
+    let node = trie;
+    const last = profile.length - 1;
+    for (let k = 0; k < last; k++) {
+      const i = profile[k];
+      const cell = i >= 0 ? (cells[i] ?? '') : '';
+      let next = node.get(cell);
+      if (next === undefined) {
+        next = new Map();
+        node.set(cell, next);
+      }
+      node = next;
+    }
+    const i = profile[last];
+    const cell = i >= 0 ? (cells[i] ?? '') : '';
+    const id = node.get(cell);
+    if (id !== undefined) return id;
+    node.set(cell, count);
+    return ~count++;
   };
   const parser = parse({
     ...workerData.options,
@@ -32,7 +75,10 @@ try {
       return undefined;
     },
   });
-  parser.on('data', (record) => batch.push(record));
+  parser.on('data', (record) => {
+    batch.push(record);
+    if (profile !== undefined) ids.push(Array.isArray(record) ? profileId(record) : 0);
+  });
   parser.on('end', () => {
     post();
     parentPort.postMessage({ end: true });
@@ -44,7 +90,15 @@ try {
   };
   parentPort.on('message', (chunk) => {
     if (chunk === null) parser.end();
-    else parser.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), written);
+    else if (typeof chunk === 'string') parser.write(chunk, written);
+    else if (chunk instanceof Uint8Array) parser.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), written);
+    else {
+      profile = chunk.profile.columns;
+      limit = Math.max(1, chunk.profile.limit);
+      trie = new Map();
+      count = 0;
+      ids = [];
+    }
   });
 } catch (error) {
   parentPort.postMessage({ error: { message: String(error && error.message) } });
@@ -54,11 +108,42 @@ try {
 /** csv-parse, as the worker loads it (its CommonJS build: an eval worker is a CommonJS script). */
 const CSV_PARSE = createRequire(import.meta.url).resolve('csv-parse');
 
+/** Per batch of records, each record's profile id, when the worker numbered them. */
+const profileIds = new WeakMap<readonly unknown[], Int32Array>();
+
+/**
+ * Each record's profile id in `batch`, when the worker numbered them (batches parsed after
+ * {@link numberProfilesInWorker}): records whose profile cells (at the `columns` given, -1 for
+ * none; cells as read) are equal have the same id, in `0 … limit - 1`, until the worker starts
+ * numbering again; where a number is given to a profile afresh, the record holds `~id` (negative)
+ * instead. An unreadable record holds 0 (meaningless).
+ */
+export function profileIdsOf(batch: readonly unknown[]): Int32Array | undefined {
+  return profileIds.get(batch);
+}
+
+/** Where a record's profile cells are, and how many profiles to number before starting again. */
+export interface WorkerProfiles {
+  readonly columns: readonly number[];
+  readonly limit: number;
+}
+
+/** The way to configure the worker behind each {@link parseCsvInWorker} generator. */
+const configure = new WeakMap<object, (profile: WorkerProfiles) => void>();
+
+/**
+ * Asks the worker behind `records` (from {@link parseCsvInWorker}) to number the profiles of the
+ * records of the batches it parses from now on (see {@link profileIdsOf}).
+ */
+export function numberProfilesInWorker(records: object, profile: WorkerProfiles): void {
+  configure.get(records)?.({ columns: [...profile.columns], limit: profile.limit });
+}
+
 /** Input chunks posted and not yet parsed, plus parsed batches not yet taken: the most the worker runs ahead. */
 const MAX_AHEAD = 2;
 
 type WorkerMessage =
-  | { readonly records: (string[] | UnreadableRecord)[]; readonly acks: number }
+  | { readonly records: (string[] | UnreadableRecord)[]; readonly ids?: Int32Array; readonly acks: number }
   | { readonly end: true }
   | { readonly error: { readonly message: string; readonly code?: string } };
 
@@ -68,9 +153,32 @@ type WorkerMessage =
  * parser run on two cores. The input is read only as the batches are taken (a few 64 kB chunks
  * ahead at most). Returning early stops the worker; the caller closes the input.
  */
-export async function* parseCsvInWorker(
+export function parseCsvInWorker(
   source: Readable,
   options: Readonly<Record<string, boolean | string | number>>,
+): AsyncGenerator<(string[] | UnreadableRecord)[], void, undefined> {
+  // Asked for before the generator has started its worker: sent when it does.
+  let early: WorkerProfiles | undefined;
+  let send = (profile: WorkerProfiles) => {
+    early = profile;
+  };
+  const records = workerRecords(
+    source,
+    options,
+    () => early,
+    (started) => {
+      send = started;
+    },
+  );
+  configure.set(records, (profile) => send(profile));
+  return records;
+}
+
+async function* workerRecords(
+  source: Readable,
+  options: Readonly<Record<string, boolean | string | number>>,
+  earlyProfiles: () => WorkerProfiles | undefined,
+  onStarted: (send: (profile: WorkerProfiles) => void) => void,
 ): AsyncGenerator<(string[] | UnreadableRecord)[], void, undefined> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
@@ -88,6 +196,7 @@ export async function* parseCsvInWorker(
   let wakeFeeder = () => {};
   worker.on('message', (message: WorkerMessage) => {
     if ('records' in message) {
+      if (message.ids !== undefined) profileIds.set(message.records, message.ids);
       if (message.records.length > 0) batches.push(message.records);
       ahead -= message.acks;
       wakeFeeder();
@@ -102,6 +211,11 @@ export async function* parseCsvInWorker(
     failure ??= error;
     wake();
   });
+
+  const sendProfiles = (profile: WorkerProfiles) => worker.postMessage({ profile });
+  const early = earlyProfiles();
+  if (early !== undefined) sendProfiles(early);
+  onStarted(sendProfiles);
 
   const feed = async () => {
     try {

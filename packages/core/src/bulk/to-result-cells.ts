@@ -119,7 +119,8 @@ function setOutputRecord(out: string[], cells: readonly string[], carried: reado
  * toOutputRecord(['Ana', '90000'], [0, 1], result); // ['Ana', '90000', '50', '1', 'competitive', …]
  */
 export function toOutputRecord(cells: readonly string[], carried: readonly number[], result: BulkResult): string[] {
-  const out: string[] = [];
+  // Its final length at once, rather than grown (and copied) cell by cell.
+  const out = new Array<string>(carried.length + RESULT_COLUMNS.length);
   setOutputRecord(out, cells, carried, result);
   return out;
 }

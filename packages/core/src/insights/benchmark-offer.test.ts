@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getDefaultDataset } from '../default-dataset.js';
 import { expectValidationErrorAt } from '../errors/expect-validation-error.test-support.js';
-import { benchmarkOffer } from './benchmark-offer.js';
+import { benchmarkOffer, computeOfferBenchmark, judgeOffer } from './benchmark-offer.js';
 
 const ds = getDefaultDataset();
 
@@ -60,5 +60,22 @@ describe('benchmarkOffer (SPEC §4)', () => {
         expect(b).toBeGreaterThanOrEqual(a);
       }),
     );
+  });
+});
+
+describe('judgeOffer and computeOfferBenchmark', () => {
+  const market = benchmarkOffer(ds, { level: 'mid', offer: { base: 90_000 } }).market;
+  const offers = [{ base: 60_000 }, { base: 90_000, bonus: 5_000 }, { base: 99_999.5 }, { base: 250_000, bonus: 0 }];
+
+  it('give the same numbers; judgeOffer deeply frozen, computeOfferBenchmark not', () => {
+    for (const offer of offers) {
+      const frozen = judgeOffer(market, offer);
+      const plain = computeOfferBenchmark(market, offer);
+      expect(plain).toStrictEqual(frozen);
+      expect(JSON.stringify(plain)).toBe(JSON.stringify(frozen));
+      for (const part of [frozen, frozen.delta, frozen.counterOffer, frozen.total, frozen.market]) expect(Object.isFrozen(part)).toBe(true);
+      expect(Object.isFrozen(plain)).toBe(false);
+      expect(plain.market).toBe(market);
+    }
   });
 });
