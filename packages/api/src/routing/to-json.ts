@@ -24,6 +24,29 @@ export function toJson(value: unknown): string {
   return text;
 }
 
+const encoded = new WeakMap<object, Buffer>();
+
+/**
+ * {@link toJson}'s text as UTF-8 bytes, what an answer's body is written as. The bytes of a frozen
+ * value whose text is kept are kept too, so a repeated answer is neither measured nor encoded again.
+ *
+ * @example
+ * res.setHeader('Content-Length', toJsonBytes(estimate).length); // encoded once, then reused
+ */
+export function toJsonBytes(value: unknown): Buffer {
+  if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return Buffer.from(toJson(value));
+  let bytes = encoded.get(value);
+  if (bytes === undefined) {
+    const text = toJson(value);
+    if (text.length < KEEP_FROM_LENGTH) return Buffer.from(text);
+    // Its own memory, not a slice of Buffer's shared pool that it would keep alive.
+    bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+    bytes.write(text);
+    encoded.set(value, bytes);
+  }
+  return bytes;
+}
+
 /** One member or element: undefined where JSON.stringify leaves it out (undefined, functions, symbols). */
 function part(value: unknown): string | undefined {
   return typeof value === 'object' && value !== null ? toJson(value) : (JSON.stringify(value) as string | undefined);
