@@ -73,25 +73,18 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
 const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
 /**
- * After the JSON parser: a body it did not read (`req.body` still undefined) is either absent or
- * not JSON, and the latter is answered 415. A body the parser read was JSON, so the usual request
- * pays for no second content-type check.
+ * The answer to a body that is not JSON (nor the route's stream type). It is checked after the
+ * JSON parser: a body the parser read was JSON, so the usual request pays for no second
+ * content-type check, and a body it left unread (`req.body` still undefined) is absent or not JSON.
  */
-function requireJson(route: Route): RequestHandler {
+function unsupportedMediaType(route: Route) {
   const accepted = ['application/json', ...(route.stream?.request ? [route.stream.request.mediaType] : [])].join(' or ');
-  return (req, _res, next) => {
-    if (req.body === undefined && hasBody(req) && !req.is(JSON_TYPES)) {
-      next(
-        new HttpProblem(
-          415,
-          'Unsupported media type',
-          `Send the request body as ${accepted}; got ${req.get('content-type') ?? 'no content type'}`,
-        ),
-      );
-      return;
-    }
-    next();
-  };
+  return (req: Request) =>
+    new HttpProblem(
+      415,
+      'Unsupported media type',
+      `Send the request body as ${accepted}; got ${req.get('content-type') ?? 'no content type'}`,
+    );
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -127,10 +120,16 @@ export function mountRoute(router: Router, route: Route, context: RouteContext, 
   const parseQuery = route.query ? queryParser(route.query) : undefined;
   const pattern = route.path;
 
-  const handle: RequestHandler = (req, res): Promise<void> | undefined => {
+  const unsupported = route.body ? unsupportedMediaType(route) : undefined;
+
+  const handle: RequestHandler = (req, res, next): Promise<void> | undefined => {
+    const streamed = route.stream?.request && hasBody(req) && req.is(route.stream.request.mediaType);
+    if (unsupported && !streamed && req.body === undefined && hasBody(req) && !req.is(JSON_TYPES)) {
+      next(unsupported(req));
+      return undefined;
+    }
     res.locals.route = pattern;
     setPathParams(res, pathParams);
-    const streamed = route.stream?.request && hasBody(req) && req.is(route.stream.request.mediaType);
     const input = {
       params: route.params ? parseInput(route.params, req.params) : undefined,
       query: parseQuery ? parseQuery(req) : undefined,
@@ -158,7 +157,7 @@ export function mountRoute(router: Router, route: Route, context: RouteContext, 
   };
 
   const parseBody = route.bodyLimit ? jsonParser(route.bodyLimit(context.config)) : jsonBody;
-  const chain: RequestHandler[] = route.body ? [parseBody, requireJson(route), handle] : [handle];
+  const chain: RequestHandler[] = route.body ? [parseBody, handle] : [handle];
   if (route.stream?.request) {
     const { mediaType } = route.stream.request;
     // A body of the stream type skips the JSON checks and parser: the handler reads it.

@@ -53,10 +53,12 @@ describe('toJsonBytes', () => {
 
   it('encodes a repeated core answer once, with characters beyond ASCII', () => {
     const estimate = estimateSalary(getDefaultDataset(), { level: 'senior', region: 'us-ny-new-york', skills: ['dicom'] });
-    const bytes = toJsonBytes(estimate);
-    expect(bytes.toString('utf8')).toBe(JSON.stringify(estimate));
-    expect(toJsonBytes(estimate)).toBe(bytes);
-    const fresh = { ...estimate };
-    expect(toJsonBytes(fresh)).not.toBe(toJsonBytes(fresh));
+    const first = toJsonBytes(estimate);
+    const second = toJsonBytes(estimate);
+    expect(first.toString('utf8')).toBe(JSON.stringify(estimate));
+    expect(second.equals(first)).toBe(true);
+    expect(toJsonBytes(estimate)).toBe(second);
+    const copy = { ...estimate };
+    expect(toJsonBytes(copy)).not.toBe(toJsonBytes(copy));
   });
 });
