@@ -1,13 +1,13 @@
 import cors from 'cors';
-import type { RequestHandler } from 'express';
-import helmet from 'helmet';
+import type { Request, RequestHandler, Response } from 'express';
+import helmet, { type HelmetOptions } from 'helmet';
 
 // JSON answers need no content at all; the docs page needs its own scripts, styles and images.
-const apiHeaders = helmet({
+const apiOptions: HelmetOptions = {
   contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
-});
+};
 
-const docsHeaders = helmet({
+const docsOptions: HelmetOptions = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
@@ -24,11 +24,11 @@ const docsHeaders = helmet({
       frameAncestors: ["'none'"],
     },
   },
-});
+};
 
 // The web page at / loads its one script, style sheet and icon from here and calls the API here:
 // nothing inline, nothing from elsewhere.
-const pageHeaders = helmet({
+const pageOptions: HelmetOptions = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
@@ -43,16 +43,79 @@ const pageHeaders = helmet({
       frameAncestors: ["'none'"],
     },
   },
-});
+};
+
+/** The helmet options of each kind of answer: the API's JSON, the docs page, the web page. */
+export const HELMET_OPTIONS = { api: apiOptions, docs: docsOptions, page: pageOptions } as const;
+
+/** A header helmet sets (name and value) or removes (name alone). */
+export type HeaderStep = readonly [name: string, value: string] | readonly [name: string];
+
+function refuse(what: string): never {
+  throw new Error(`recordHeaders: the middleware used ${what}; only setHeader and removeHeader can be recorded`);
+}
+
+/**
+ * What a header-setting middleware such as helmet's does to a response, recorded once by running it
+ * against a request and response that only record: the headers it sets and removes, in its order.
+ * Helmet with static options (no CSP nonce or directive function) does the same to every answer.
+ * A middleware that reads the request, uses any other member of the response or does not call
+ * `next` at once is refused here, at start-up.
+ *
+ * @example
+ * recordHeaders(helmet()); // [['Content-Security-Policy', "default-src 'self';…"], …, ['X-Powered-By']]
+ */
+export function recordHeaders(middleware: RequestHandler): readonly HeaderStep[] {
+  const steps: HeaderStep[] = [];
+  const methods: Record<string, unknown> = {
+    setHeader: (name: string, value: unknown) => {
+      if (typeof value !== 'string') refuse(`a ${typeof value} value for ${name}`);
+      steps.push([name, value]);
+    },
+    removeHeader: (name: string) => {
+      steps.push([name]);
+    },
+  };
+  const req = new Proxy({}, { get: (_target, key) => refuse(`the request's ${String(key)}`) }) as Request;
+  const res = new Proxy({}, { get: (_target, key) => methods[key as string] ?? refuse(`the response's ${String(key)}`) }) as Response;
+  let passed = false;
+  middleware(req, res, (error?: unknown) => {
+    if (error !== undefined) throw error;
+    passed = true;
+  });
+  if (!passed) refuse('a deferred or missing call to next');
+  return steps;
+}
+
+/**
+ * Helmet's headers for these options, written as {@link recordHeaders} recorded them: the same
+ * headers, values and order, without walking helmet's chain of a dozen middlewares per request.
+ */
+export function helmetHeaders(options: HelmetOptions): RequestHandler {
+  const steps = recordHeaders(helmet(options));
+  return (_req, res, next) => {
+    for (const step of steps) {
+      if (step.length === 2) res.setHeader(step[0], step[1]);
+      else res.removeHeader(step[0]);
+    }
+    next();
+  };
+}
+
+const apiHeaders = helmetHeaders(apiOptions);
+const docsHeaders = helmetHeaders(docsOptions);
+const pageHeaders = helmetHeaders(pageOptions);
 
 // Only the HTML document's policy governs the page; its script and style sheet keep the API's.
 const isPage = (path: string) => path === '/' || path.endsWith('.html');
 
 /** Helmet's security headers with a strict CSP, relaxed only as far as /docs and the web page need. */
 export function securityHeaders(docsPath: string): RequestHandler {
+  const docsPrefix = `${docsPath}/`;
   return (req, res, next) => {
-    if (req.path === docsPath || req.path.startsWith(`${docsPath}/`)) docsHeaders(req, res, next);
-    else if (isPage(req.path)) pageHeaders(req, res, next);
+    const path = req.path;
+    if (path === docsPath || path.startsWith(docsPrefix)) docsHeaders(req, res, next);
+    else if (isPage(path)) pageHeaders(req, res, next);
     else apiHeaders(req, res, next);
   };
 }

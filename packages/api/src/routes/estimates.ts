@@ -30,6 +30,7 @@ export const postEstimate = defineRoute({
   description,
   tags: ['insights'],
   body: EstimateQuerySchema,
+  bodyParsedByHandler: true,
   bodyExample: { level: 'mid', region: 'us-ca-san-francisco', skills: ['dicom', 'hl7'] },
   response: { schema: EstimateSchema, description: 'The estimate, with its working shown' },
   problems,

@@ -11,6 +11,7 @@ export const benchmarkOfferRoute = defineRoute({
     'the gap in money and percent, and a counter-offer range, for the same profile as an estimate.',
   tags: ['insights'],
   body: BenchmarkQuerySchema,
+  bodyParsedByHandler: true,
   bodyExample: { level: 'mid', region: 'us', offer: { base: 90_000, bonus: 2_000 } },
   response: { schema: BenchmarkSchema, description: 'The offer judged against the market' },
   problems: { 422: 'The data holds no figure for this profile, or the fields contradict each other' },

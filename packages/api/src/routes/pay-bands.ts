@@ -32,6 +32,7 @@ export const postPayBand = defineRoute({
   description: `${description} method spread: spreadPercent around the median; method percentiles: the band is two market percentiles.`,
   tags: ['insights'],
   body: PayBandQuerySchema,
+  bodyParsedByHandler: true,
   bodyExample: { level: 'mid', region: 'us-ca-san-francisco', method: 'percentiles', percentiles: 'p25-p75' },
   response: { schema: PayBandSchema, description: 'The band, with its definition and the market estimate' },
   problems,

@@ -12,6 +12,7 @@ export const postProjection = defineRoute({
     'and reason. series is the middle path; where the raise rate is a range, low and high paths come beside it.',
   tags: ['insights'],
   body: ProjectionQuerySchema,
+  bodyParsedByHandler: true,
   bodyExample: { yearsExperience: 2, skills: ['dicom', 'hl7', 'troubleshooting'], region: 'us-ny-new-york', horizonYears: 10 },
   response: { schema: ProjectionSchema, description: 'The projection, with its raise rates and assumptions' },
   problems: { 422: 'The data holds no figure for this profile (director), or the fields contradict each other' },

@@ -1,4 +1,4 @@
-import { getDefaultDataset } from '@paylens/core';
+import { getDefaultDataset, parseInput } from '@paylens/core';
 import { pino } from 'pino';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
@@ -91,5 +91,63 @@ describe('defineRoute with stream: another media type in and out, documented bes
     const body = op?.requestBody as { content: Record<string, unknown> } | undefined;
     expect(Object.keys(body?.content ?? {})).toEqual(['application/json', 'text/plain']);
     expect(Object.keys(op?.responses?.['200']?.content ?? {})).toEqual(['application/json', 'text/plain']);
+  });
+});
+
+describe('defineRoute with bodyParsedByHandler: the body is parsed once, by the core function', () => {
+  const Body = z.strictObject({ text: z.string().min(1).meta({ description: 'Text', example: 'hi' }), times: z.number().int().optional() });
+  const seen: unknown[] = [];
+  // As a core function does: it parses its own input with the same schema.
+  const repeat = (input: unknown) => {
+    const { text, times = 1 } = parseInput(Body, input);
+    return { name: text.repeat(times), times };
+  };
+  const route = (bodyParsedByHandler: boolean) =>
+    defineRoute({
+      method: 'post',
+      path: '/repeat',
+      operationId: 'repeat',
+      summary: 'Repeats',
+      tags: ['test'],
+      body: Body,
+      ...(bodyParsedByHandler ? { bodyParsedByHandler: true as const } : {}),
+      response: { schema: EchoSchema, description: 'The echo' },
+      handler: ({ body }) => {
+        seen.push(body);
+        return repeat(body);
+      },
+    });
+  const appFor = (bodyParsedByHandler: boolean) =>
+    createApp({
+      dataset: getDefaultDataset(),
+      logger: pino({ level: 'silent' }),
+      routes: [route(bodyParsedByHandler)],
+      config: { rateLimit: false },
+    });
+  const once = appFor(true);
+  const twice = appFor(false);
+
+  it('hands the handler the JSON as sent', async () => {
+    seen.length = 0;
+    expect((await request(once).post('/repeat').send({ text: 'ab', times: 2 })).body).toEqual({ name: 'abab', times: 2 });
+    expect(seen).toEqual([{ text: 'ab', times: 2 }]);
+  });
+
+  it('answers every request, good or bad, exactly as a route that parses the body first', async () => {
+    const sends: ((app: typeof once) => request.Test)[] = [
+      (app) => request(app).post('/repeat').send({ text: 'ab' }),
+      (app) => request(app).post('/repeat').send({ text: '', times: 1.5, extra: true }),
+      (app) => request(app).post('/repeat').send([1, 2]),
+      (app) => request(app).post('/repeat').set('Content-Type', 'application/json').send('{"text":'),
+      (app) => request(app).post('/repeat').set('Content-Type', 'text/plain').send('text'),
+      (app) => request(app).post('/repeat').set('Content-Type', 'application/merge-patch+json').send('{"text":"x"}'),
+      (app) => request(app).post('/repeat'),
+    ];
+    for (const send of sends) {
+      const [a, b] = [await send(once), await send(twice)];
+      expect(a.status).toBe(b.status);
+      expect(a.headers['content-type']).toBe(b.headers['content-type']);
+      expect(a.text.replace(/"requestId":"[^"]+"/, '')).toBe(b.text.replace(/"requestId":"[^"]+"/, ''));
+    }
   });
 });

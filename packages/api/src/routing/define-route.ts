@@ -82,6 +82,13 @@ export interface RouteSpec<
   readonly bodyExample?: z.input<NonNullable<B>>;
   /** Largest JSON body this route takes, when it is not `config.bodyLimit`. */
   readonly bodyLimit?: (config: ApiConfig) => string;
+  /**
+   * The handler passes the body straight to a core function that parses it with this same `body`
+   * schema (every public core function parses its input). The route then leaves the body as
+   * sent, so it is parsed once, not twice, and a bad body gets the ValidationError of the same
+   * schema from the core. The handler's `body` is then the JSON as sent, whatever its type says.
+   */
+  readonly bodyParsedByHandler?: true;
   /** Another media type in or out, handled as a stream. */
   readonly stream?: StreamSpec<P, Q, B>;
   readonly handler: (input: RouteInput<P, Q, B>, context: RouteContext) => z.input<R> | Promise<z.input<R>>;
@@ -103,6 +110,7 @@ export interface Route {
   readonly cacheable?: boolean;
   readonly bodyExample?: unknown;
   readonly bodyLimit?: (config: ApiConfig) => string;
+  readonly bodyParsedByHandler?: true;
   readonly stream?: {
     readonly request?: StreamContent;
     readonly response?: StreamContent;

@@ -4,7 +4,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { HttpProblem } from '../middleware/http-problem.js';
 import { setPathParams } from '../middleware/problem.js';
 import type { Route, RouteContext } from './define-route.js';
-import { toJson } from './to-json.js';
+import { toJsonBytes } from './to-json.js';
 
 /** `/v1/roles/{id}` → `/v1/roles/:id` */
 export function toExpressPath(path: string): string {
@@ -68,44 +68,44 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
 const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
-function requireJson(route: Route): RequestHandler {
+/**
+ * The answer to a body that is not JSON (nor the route's stream type). It is checked after the
+ * JSON parser: a body the parser read was JSON, so the usual request pays for no second
+ * content-type check, and a body it left unread (`req.body` still undefined) is absent or not JSON.
+ */
+function unsupportedMediaType(route: Route) {
   const accepted = ['application/json', ...(route.stream?.request ? [route.stream.request.mediaType] : [])].join(' or ');
-  return (req, _res, next) => {
-    if (hasBody(req) && !req.is(['application/json', 'application/*+json'])) {
-      next(
-        new HttpProblem(
-          415,
-          'Unsupported media type',
-          `Send the request body as ${accepted}; got ${req.get('content-type') ?? 'no content type'}`,
-        ),
-      );
-      return;
-    }
-    next();
-  };
+  return (req: Request) =>
+    new HttpProblem(
+      415,
+      'Unsupported media type',
+      `Send the request body as ${accepted}; got ${req.get('content-type') ?? 'no content type'}`,
+    );
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
- * What `res.status(status).json(value)` sends, with {@link toJson} for the text, written
+ * What `res.status(status).json(value)` sends, with {@link toJsonBytes} for the body, written
  * directly: the content type is a constant (no lookup or charset parsing per answer), there is no
  * ETag on these answers (so never a 304), and a HEAD request gets the headers alone.
  */
 function sendJson(req: Request, res: Response, status: number, value: unknown): void {
-  const body = toJson(value);
+  const body = toJsonBytes(value);
   res.statusCode = status;
   if (!res.hasHeader('Content-Type')) res.setHeader('Content-Type', JSON_TYPE);
-  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.setHeader('Content-Length', body.length);
   if (req.method === 'HEAD') res.end();
   else res.end(body);
 }
 
 /** A JSON body parser with the given limit (`100kb`). */
 export function jsonParser(limit: string): RequestHandler {
-  return express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
+  return express.json({ limit, strict: true, type: JSON_TYPES });
 }
 
 /**
@@ -120,14 +120,20 @@ export function mountRoute(router: Router, route: Route, context: RouteContext, 
   const parseQuery = route.query ? queryParser(route.query) : undefined;
   const pattern = route.path;
 
-  const handle: RequestHandler = (req, res): Promise<void> | undefined => {
+  const unsupported = route.body ? unsupportedMediaType(route) : undefined;
+
+  const handle: RequestHandler = (req, res, next): Promise<void> | undefined => {
+    const streamed = route.stream?.request && hasBody(req) && req.is(route.stream.request.mediaType);
+    if (unsupported && !streamed && req.body === undefined && hasBody(req) && !req.is(JSON_TYPES)) {
+      next(unsupported(req));
+      return undefined;
+    }
     res.locals.route = pattern;
     setPathParams(res, pathParams);
-    const streamed = route.stream?.request && hasBody(req) && req.is(route.stream.request.mediaType);
     const input = {
       params: route.params ? parseInput(route.params, req.params) : undefined,
       query: parseQuery ? parseQuery(req) : undefined,
-      body: route.body && !streamed ? parseInput(route.body, req.body) : undefined,
+      body: route.body && !streamed ? (route.bodyParsedByHandler ? req.body : parseInput(route.body, req.body)) : undefined,
     };
     const answer = route.stream?.response?.mediaType;
     if (route.stream && (streamed || (answer && req.accepts(['application/json', answer]) === answer))) {
@@ -151,7 +157,7 @@ export function mountRoute(router: Router, route: Route, context: RouteContext, 
   };
 
   const parseBody = route.bodyLimit ? jsonParser(route.bodyLimit(context.config)) : jsonBody;
-  const chain: RequestHandler[] = route.body ? [requireJson(route), parseBody, handle] : [handle];
+  const chain: RequestHandler[] = route.body ? [parseBody, handle] : [handle];
   if (route.stream?.request) {
     const { mediaType } = route.stream.request;
     // A body of the stream type skips the JSON checks and parser: the handler reads it.

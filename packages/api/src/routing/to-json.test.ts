@@ -1,7 +1,7 @@
 import { benchmarkOffer, estimateSalary, getDefaultDataset } from '@paylens/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toJson } from './to-json.js';
+import { toJson, toJsonBytes } from './to-json.js';
 
 const deepFreeze = <T>(value: T): T => {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -36,5 +36,29 @@ describe('toJson', () => {
       const benchmark = benchmarkOffer(dataset, { level: 'mid', offer: { base } });
       expect(toJson(benchmark)).toBe(JSON.stringify(benchmark));
     }
+  });
+});
+
+describe('toJsonBytes', () => {
+  it("gives JSON.stringify's text as UTF-8, frozen or not, twice in a row", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (value, freeze) => {
+        const v = freeze ? deepFreeze(value) : value;
+        expect(toJsonBytes(v).equals(Buffer.from(JSON.stringify(v)))).toBe(true);
+        expect(toJsonBytes(v).equals(Buffer.from(JSON.stringify(v)))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('encodes a repeated core answer once, with characters beyond ASCII', () => {
+    const estimate = estimateSalary(getDefaultDataset(), { level: 'senior', region: 'us-ny-new-york', skills: ['dicom'] });
+    const first = toJsonBytes(estimate);
+    const second = toJsonBytes(estimate);
+    expect(first.toString('utf8')).toBe(JSON.stringify(estimate));
+    expect(second.equals(first)).toBe(true);
+    expect(toJsonBytes(estimate)).toBe(second);
+    const copy = { ...estimate };
+    expect(toJsonBytes(copy)).not.toBe(toJsonBytes(copy));
   });
 });

@@ -24,6 +24,30 @@ export function toJson(value: unknown): string {
   return text;
 }
 
+const encoded = new WeakMap<object, Buffer>();
+
+/**
+ * {@link toJson}'s text as UTF-8 bytes, what an answer's body is written as. A frozen value
+ * answered again (its text was kept the first time) keeps its bytes too, so a repeated answer is
+ * neither measured nor encoded again; an answer seen once, such as a new offer benchmark, is
+ * encoded as usual and its bytes are not kept.
+ *
+ * @example
+ * res.setHeader('Content-Length', toJsonBytes(estimate).length); // from the second time on, no encoding
+ */
+export function toJsonBytes(value: unknown): Buffer {
+  if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return Buffer.from(toJson(value));
+  const bytes = encoded.get(value);
+  if (bytes !== undefined) return bytes;
+  const text = texts.get(value);
+  if (text === undefined) return Buffer.from(toJson(value));
+  // Its own memory, not a slice of Buffer's shared pool that it would keep alive.
+  const kept = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  kept.write(text);
+  encoded.set(value, kept);
+  return kept;
+}
+
 /** One member or element: undefined where JSON.stringify leaves it out (undefined, functions, symbols). */
 function part(value: unknown): string | undefined {
   return typeof value === 'object' && value !== null ? toJson(value) : (JSON.stringify(value) as string | undefined);
