@@ -147,10 +147,10 @@ if (process.env.CALLGRIND) {
 }
 
 for (const app of Object.values(apps)) await run(app, 5_000);
-const results: Record<string, number[]> = {};
+const results: Record<string, number[]> = Object.fromEntries(Object.keys(apps).map((name) => [name, []]));
 for (let r = 0; r < rounds; r++) {
   const names = r % 2 === 0 ? Object.keys(apps) : Object.keys(apps).reverse();
-  for (const name of names) (results[name] ??= []).push(await run(apps[name] as Handler, requests));
+  for (const name of names) results[name]?.push(await run(apps[name] as Handler, requests));
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const bare = results.bare ? median(results.bare) : undefined;
