@@ -2,7 +2,7 @@
 // esbuild and run with plain node. It must serve what the TypeScript server serves, including
 // the files it finds on disk through import.meta.url (the web page, the version in the OpenAPI
 // document) and Swagger UI, which stays in node_modules; and refuse a bad data directory.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,30 +11,15 @@ import { getDefaultDataset } from '@paylens/core';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../packages/api/scripts/build-server.mjs';
-import { testApp } from './support.js';
+import { listeningPort, ROOT, spawnServer, testApp } from './support.js';
 
-const ROOT = join(import.meta.dirname, '..');
 let bundle = '';
 let child: ChildProcess | undefined;
 let port = 0;
 const dirs: string[] = [];
 
-function start(env: Record<string, string>) {
-  const proc = spawn(process.execPath, [bundle], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', PAYLENS_WORKERS: '1', HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const out = { stdout: '', stderr: '' };
-  proc.stdout?.on('data', (d) => {
-    out.stdout += d;
-  });
-  proc.stderr?.on('data', (d) => {
-    out.stderr += d;
-  });
-  const exit = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  return { proc, out, exit };
-}
+/** The bundle started with plain node, as `pnpm start` runs it. */
+const start = (env: Record<string, string>) => spawnServer({ PAYLENS_WORKERS: '1', PORT: '0', ...env }, [bundle]);
 
 function fetchRaw(path: string, method = 'GET', body?: string): Promise<{ status: number; type: string; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -56,17 +41,8 @@ function fetchRaw(path: string, method = 'GET', body?: string): Promise<{ status
 beforeAll(async () => {
   bundle = await buildServer();
   const started = start({});
-  child = started.proc;
-  port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start: ${started.out.stderr}`)), 20_000);
-    started.proc.stdout?.on('data', () => {
-      const match = /"port":(\d+)/.exec(started.out.stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-  });
+  child = started.child;
+  port = await listeningPort(started, 20_000);
 }, 60_000);
 
 afterAll(() => {

@@ -1,31 +1,8 @@
 // Several workers on one port: same answers from each, a dead worker replaced, a clean stop.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '..');
-
-function startServer(env: Record<string, string>): {
-  child: ChildProcess;
-  out: { stdout: string; stderr: string };
-  exit: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/api/src/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const out = { stdout: '', stderr: '' };
-  child.stdout?.on('data', (d) => {
-    out.stdout += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out.stderr += d;
-  });
-  return { child, out, exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
-}
+import { spawnServer } from './support.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -66,7 +43,7 @@ async function until(check: () => boolean, what: () => string): Promise<void> {
 describe('PAYLENS_WORKERS', () => {
   it('runs N workers on one port answering alike, replaces a dead one, and drains them all on SIGTERM', async () => {
     const port = await freePort();
-    const { child, out, exit } = startServer({ PAYLENS_WORKERS: '2', PORT: String(port) });
+    const { child, out, exit } = spawnServer({ PAYLENS_WORKERS: '2', PORT: String(port) });
     await until(
       () => listening(out.stdout).length === 2,
       () => out.stdout + out.stderr,
@@ -90,7 +67,7 @@ describe('PAYLENS_WORKERS', () => {
   });
 
   it('refuses a bad worker count with exit code 2', async () => {
-    const { out, exit } = startServer({ PAYLENS_WORKERS: 'many', PORT: '0' });
+    const { out, exit } = spawnServer({ PAYLENS_WORKERS: 'many', PORT: '0' });
     expect(await exit).toBe(2);
     expect(out.stderr).toMatch(/PAYLENS_WORKERS: expected 'auto' or a whole number/);
   });

@@ -1,5 +1,4 @@
 // The server process: refuses bad data with exit code 2, and drains gracefully on shutdown.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -7,29 +6,7 @@ import { join } from 'node:path';
 import { defineRoute, listen } from '@paylens/api';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { captureLogs, testApp } from './support.js';
-
-const ROOT = join(import.meta.dirname, '..');
-
-function startServer(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'packages/api/src/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function collect(child: ChildProcess) {
-  const out = { stdout: '', stderr: '' };
-  child.stdout?.on('data', (d) => {
-    out.stdout += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out.stderr += d;
-  });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { out, exit };
-}
+import { captureLogs, listeningPort, ROOT, spawnServer, testApp } from './support.js';
 
 function getJson(port: number, path: string): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
@@ -56,7 +33,7 @@ describe('server start-up', () => {
     const regions = readFileSync(join(dir, 'regions.csv'), 'utf8').split('\n');
     regions[2] = 'xx,broken';
     writeFileSync(join(dir, 'regions.csv'), regions.join('\n'));
-    const { out, exit } = collect(startServer({ PAYLENS_DATA_DIR: dir, PORT: '0' }));
+    const { out, exit } = spawnServer({ PAYLENS_DATA_DIR: dir, PORT: '0' });
     expect(await exit).toBe(2);
     expect(out.stderr).toMatch(/regions\.csv:3: /);
     expect(out.stderr).toMatch(/region-indices\.csv:\d+ \[region_id\]: /);
@@ -64,18 +41,9 @@ describe('server start-up', () => {
   });
 
   it('serves, then exits 0 on SIGTERM', async () => {
-    const child = startServer({ PORT: '0', HOST: '127.0.0.1' });
-    const { out, exit } = collect(child);
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start: ${out.stderr}`)), 20_000);
-      child.stdout?.on('data', () => {
-        const match = /"port":(\d+)/.exec(out.stdout);
-        if (match) {
-          clearTimeout(timer);
-          resolve(Number(match[1]));
-        }
-      });
-    });
+    const server = spawnServer({ PORT: '0' });
+    const { child, out, exit } = server;
+    const port = await listeningPort(server, 20_000);
     expect(await getJson(port, '/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
     child.kill('SIGTERM');
     expect(await exit).toBe(0);

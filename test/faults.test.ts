@@ -1,6 +1,5 @@
 // Faults: SIGTERM under load (the real process), a data directory with problems in several files,
 // and bulk uploads cut off mid-stream.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -9,38 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listen, type RunningServer } from '@paylens/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureLogs, testApp } from './support.js';
+import { captureLogs, listeningPort, ROOT, spawnServer, testApp } from './support.js';
 
-const ROOT = join(import.meta.dirname, '..');
 const BATCH = '/v1/offers/benchmark/batch';
-
-function spawnServer(env: Record<string, string>) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/api/src/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const out = { stdout: '', stderr: '' };
-  child.stdout?.on('data', (d) => {
-    out.stdout += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out.stderr += d;
-  });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const port = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start: ${out.stderr}`)), 25_000);
-    child.stdout?.on('data', () => {
-      const match = /"port":(\d+)/.exec(out.stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-    void exit.then(() => reject(new Error(`exited: ${out.stderr}`)));
-  });
-  return { child, out, exit, port };
-}
 
 /** One request on a fresh connection: its status, or the error code of a connection that failed. */
 function hit(port: number, path: string): Promise<{ status?: number; error?: string }> {
@@ -69,8 +39,8 @@ const csvRows = (n: number) => `base,level,region\r\n${'90000,mid,us\r\n'.repeat
 
 describe('SIGTERM during load', () => {
   it('requests in flight complete, new connections are refused, and the process exits 0 within 10 s', async () => {
-    const server = spawnServer({ RATE_LIMIT_MAX: '0' });
-    const port = await server.port;
+    const server = spawnServer({ RATE_LIMIT_MAX: '0', PORT: '0' });
+    const port = await listeningPort(server);
 
     // An upload in flight: headers and half the body sent before the signal, the rest after it.
     const body = csvRows(400);
@@ -143,7 +113,7 @@ describe('a bad data directory', () => {
     edit('pay-figures.csv', 2, firstRow.replace(/,85504,/, ',lots,'));
     edit('skills.csv', 3, 'hl7,HL7,technical,HL7 messaging.,no-such-source');
     edit('levels.csv', 3, 'pacs-administrator,mid,Mid-level,two,2,judgement,A few years.,pbc-salary-average');
-    const server = spawnServer({ PAYLENS_DATA_DIR: dir });
+    const server = spawnServer({ PAYLENS_DATA_DIR: dir, PORT: '0' });
     expect(await server.exit).toBe(2);
     const stderr = server.out.stderr;
     expect(stderr).toMatch(/pay-figures\.csv:2\b/);
@@ -152,7 +122,6 @@ describe('a bad data directory', () => {
     const count = Number(/refused \((\d+) problems?\)/.exec(stderr)?.[1]);
     expect(count).toBeGreaterThanOrEqual(3);
     expect(stderr).not.toMatch(/\bat \w|node_modules/);
-    await server.port.catch(() => {});
   }, 30_000);
 });
 
