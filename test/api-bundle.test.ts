@@ -2,6 +2,7 @@
 // esbuild and run with plain node. It must serve what the TypeScript server serves, including
 // the files it finds on disk through import.meta.url (the web page, the version in the OpenAPI
 // document) and Swagger UI, which stays in node_modules; and refuse a bad data directory.
+import { isAscii } from 'node:buffer';
 import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -52,6 +53,15 @@ afterAll(() => {
 
 describe('the production bundle (node packages/api/build/server.mjs)', () => {
   const { app } = testApp({ dataset: getDefaultDataset() });
+
+  it('is ASCII only, its chunks too (Node then holds its source as a one-byte string)', () => {
+    const text = readFileSync(bundle, 'utf8');
+    const chunks = [...new Set(text.match(/\.\/[\w-]+\.mjs/g) ?? [])];
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const file of [bundle, ...chunks.map((c) => join(bundle, '..', c))]) {
+      expect(isAscii(readFileSync(file)), file).toBe(true);
+    }
+  });
 
   it('answers exactly as the TypeScript app: page, OpenAPI document, insights', async () => {
     const body = JSON.stringify({ level: 'mid', region: 'us', offer: { base: 90_000 } });

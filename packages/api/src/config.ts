@@ -75,7 +75,9 @@ export const DEFAULT_CONFIG: ApiConfig = {
  * config.port; // 8080
  */
 export function readConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {
-  const result = EnvSchema.safeParse(env);
+  // Parsed once per process: zod's generated fast path (`new Function`, compiled on first parse)
+  // would cost more than it saves, so this parse skips it (zod's per-parse `jitless` option).
+  const result = EnvSchema.safeParse(env, { jitless: true });
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }

@@ -105,8 +105,8 @@ try {
 }
 `;
 
-/** csv-parse, as the worker loads it (its CommonJS build: an eval worker is a CommonJS script). */
-const CSV_PARSE = createRequire(import.meta.url).resolve('csv-parse');
+/** csv-parse, as the worker loads it (its CommonJS build: an eval worker is a CommonJS script); resolved on first use. */
+let csvParsePath: string | undefined;
 
 /** Per batch of records, each record's profile id, when the worker numbered them. */
 const profileIds = new WeakMap<readonly unknown[], Int32Array>();
@@ -180,10 +180,11 @@ async function* workerRecords(
   earlyProfiles: () => WorkerProfiles | undefined,
   onStarted: (send: (profile: WorkerProfiles) => void) => void,
 ): AsyncGenerator<(string[] | UnreadableRecord)[], void, undefined> {
+  csvParsePath ??= createRequire(import.meta.url).resolve('csv-parse');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     execArgv: [],
-    workerData: { csvParse: CSV_PARSE, options },
+    workerData: { csvParse: csvParsePath, options },
     // The parser keeps little: a small young generation keeps the thread's memory small.
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });

@@ -30,11 +30,17 @@ function createDecimalText(decimals: number, min: number, max: number): (n: numb
   const scale = 10 ** decimals;
   const first = Math.round(min * scale);
   const size = Math.round(max * scale) - first + 1;
-  const figures = new Float64Array(size).fill(Number.NaN);
-  const texts: string[] = new Array<string>(size).fill('');
+  // The table is made on first use: a process that never writes a bulk answer (most servers'
+  // start-up) does not allocate and fill it.
+  let figures: Float64Array | undefined;
+  let texts: string[] = [];
   return (n) => {
     const slot = Math.round(n * scale) - first;
     if (slot >= 0 && slot < size) {
+      if (figures === undefined) {
+        figures = new Float64Array(size).fill(Number.NaN);
+        texts = new Array<string>(size).fill('');
+      }
       if (figures[slot] === n) return texts[slot] as string;
       const text = String(n);
       figures[slot] = n;
@@ -48,10 +54,14 @@ function createDecimalText(decimals: number, min: number, max: number): (n: numb
 /** The same for whole amounts (deltas, counter-offers): a table of 65,536 slots by the amount's low bits. */
 function createAmountText(): (n: number) => string {
   const size = 1 << 16;
-  const figures = new Float64Array(size).fill(Number.NaN);
-  const texts: string[] = new Array<string>(size).fill('');
+  let figures: Float64Array | undefined;
+  let texts: string[] = [];
   return (n) => {
     const slot = n & (size - 1);
+    if (figures === undefined) {
+      figures = new Float64Array(size).fill(Number.NaN);
+      texts = new Array<string>(size).fill('');
+    }
     if (figures[slot] === n) return texts[slot] as string;
     const text = String(n);
     figures[slot] = n;

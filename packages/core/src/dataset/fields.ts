@@ -2,44 +2,64 @@ import * as z from 'zod';
 
 // Field schemas for CSV cells: every cell arrives as a string and is trimmed first.
 
-const blankToUndefined = (v: string) => (v.trim() === '' ? undefined : v.trim());
+/**
+ * The cell schemas, built on first use: only CSV files (`buildDataset`, `loadDataset`, the
+ * generator of the default data set) need them. The default data set's rows were validated when
+ * they were embedded, so a server starting from it never builds them.
+ */
+export function cellSchemas() {
+  cells ??= buildCellSchemas();
+  return cells;
+}
 
-export const idCell = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id');
+export type CellSchemas = ReturnType<typeof buildCellSchemas>;
 
-export const optionalIdCell = z.string().transform(blankToUndefined).pipe(idCell.optional());
+let cells: CellSchemas | undefined;
 
-export const textCell = z.string().trim().min(1, 'must not be empty');
+function buildCellSchemas() {
+  const blankToUndefined = (v: string) => (v.trim() === '' ? undefined : v.trim());
 
-export const optionalTextCell = z.string().transform(blankToUndefined);
+  const idCell = z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id');
 
-export const numberCell = z
-  .string()
-  .trim()
-  .regex(/^-?\d+(?:\.\d+)?$/, 'expected a number')
-  .transform(Number);
+  const optionalIdCell = z.string().transform(blankToUndefined).pipe(idCell.optional());
 
-export const optionalNumberCell = z.string().transform(blankToUndefined).pipe(numberCell.optional());
+  const textCell = z.string().trim().min(1, 'must not be empty');
 
-export const intCell = numberCell.pipe(z.number().int('expected a whole number'));
+  const optionalTextCell = z.string().transform(blankToUndefined);
 
-export const dateCell = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'not a calendar date');
+  const numberCell = z
+    .string()
+    .trim()
+    .regex(/^-?\d+(?:\.\d+)?$/, 'expected a number')
+    .transform(Number);
 
-export const optionalDateCell = z
-  .string()
-  .transform(blankToUndefined)
-  .pipe(
-    z
-      .string()
-      .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected a date YYYY, YYYY-MM or YYYY-MM-DD')
-      .optional(),
-  );
+  const optionalNumberCell = z.string().transform(blankToUndefined).pipe(numberCell.optional());
+
+  const intCell = numberCell.pipe(z.number().int('expected a whole number'));
+
+  const dateCell = z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'not a calendar date');
+
+  const optionalDateCell = z
+    .string()
+    .transform(blankToUndefined)
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected a date YYYY, YYYY-MM or YYYY-MM-DD')
+        .optional(),
+    );
+
+  const basis = z.enum(['sourced', 'judgement']);
+
+  return { idCell, optionalIdCell, textCell, optionalTextCell, numberCell, optionalNumberCell, intCell, dateCell, optionalDateCell, basis };
+}
 
 /** Drops keys whose value is undefined, so objects satisfy `exactOptionalPropertyTypes`. */
 export function compact<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
