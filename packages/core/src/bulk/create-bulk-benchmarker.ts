@@ -133,6 +133,12 @@ export function createRowBenchmarker(
   ): RowResult;
   /** Distinct profiles whose market is kept: the worker's limit of profile ids. */
   readonly cacheSize: number;
+  /**
+   * The profile of the row last given to `benchmarkCells`, when it got as far as its market: an
+   * object of its own for each distinct set of raw profile cells (cells as read, at the profile
+   * columns) while this benchmarker lives, so rows with the same one have the same profile cells.
+   */
+  lastProfile(): object | undefined;
   benchmarkRow(input: unknown, row: number): BulkResult;
 } {
   const cacheSize = Math.max(1, options.cacheSize ?? DEFAULT_CACHE_SIZE);
@@ -229,6 +235,8 @@ export function createRowBenchmarker(
     return entry;
   };
 
+  let lastProfile: MarketEntry | undefined;
+
   const fail = (row: number, path: string, message: string): BulkResult => ({ row, ok: false, error: { path, message } });
 
   /** The offer checked, then judged against the entry's market; `cells` put in the result when given. */
@@ -272,6 +280,7 @@ export function createRowBenchmarker(
     profileId?: number,
   ): RowResult => {
     const { index, header } = columns;
+    lastProfile = undefined;
     // Made first when new: later rows of this id need it even when this row fails.
     const byWorker = profileId === undefined ? undefined : entryById(profileId, cells, index);
     for (let i = header.length; i < cells.length; i++) {
@@ -286,7 +295,9 @@ export function createRowBenchmarker(
     const bonusCell = cellValue(cells, index.bonus);
     const bonus = bonusCell === undefined ? undefined : parseNumberCell(bonusCell);
     if (Number.isNaN(bonus)) return failCells(row, 'bonus', `expected a number, got '${bonusCell}'`, keep);
-    return judge(row, byWorker ?? profileEntry(cells, index), base, bonus, true, keep);
+    const entry = byWorker ?? profileEntry(cells, index);
+    lastProfile = entry;
+    return judge(row, entry, base, bonus, true, keep);
   };
 
   const benchmarkFlat = (input: Readonly<Record<string, unknown>>, row: number): BulkResult => {
@@ -331,5 +342,5 @@ export function createRowBenchmarker(
     return judge(row, entry, offer.base, offer.bonus, false, undefined);
   };
 
-  return { benchmarkCells, benchmarkRow, cacheSize };
+  return { benchmarkCells, benchmarkRow, cacheSize, lastProfile: () => lastProfile };
 }

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
-import { csvFormatRows } from 'd3-dsv';
-import { type BulkCsv, type BulkCsvResult, resultBatchesOf } from './benchmark-offers-csv.js';
-import { toOutputRecord } from './to-result-cells.js';
+import { csvFormatRow, csvFormatRows } from 'd3-dsv';
+import { type BulkCsv, type BulkCsvResult, profileKeysOf, resultBatchesOf } from './benchmark-offers-csv.js';
+import { PROFILE_COLUMNS } from './create-bulk-benchmarker.js';
+import { createOutputLineFormatter, toOutputRecord } from './to-result-cells.js';
 
 export interface StreamBulkCsvOptions {
   /** Called with each result as it is written, for progress and summaries. */
@@ -22,30 +23,42 @@ async function* singleResults(bulk: BulkCsv): AsyncGenerator<BulkCsvResult[], vo
 }
 
 /**
- * The answer as text, a batch of rows at a time, each batch written by d3-dsv's `csvFormatRows`
- * (RFC 4180: a field is quoted when it holds a comma, a quote, CR or LF, quotes doubled; as
- * csv-stringify's defaults), a line end after every row. Chunks gather rows up to at least
- * {@link CHUNK_CHARS}. Closing the stream returns the generator, which closes the input.
+ * The answer as text, formatted by d3-dsv (RFC 4180: a field is quoted when it holds a comma, a
+ * quote, CR or LF, quotes doubled; as csv-stringify's defaults), a line end after every row. A
+ * row is `csvFormatRow` of its cells; for an answered row of a known profile (from
+ * `benchmarkOffersCsv`), the cells that are the same for every row of its profile and market
+ * are formatted once and joined to d3-dsv's formatting of the others (the same text, see
+ * `createOutputLineFormatter`). Chunks gather rows up to at least {@link CHUNK_CHARS}. Closing
+ * the stream returns the generator, which closes the input.
  */
 async function* csvChunks(
   bulk: BulkCsv,
   batches: AsyncGenerator<BulkCsvResult[], void, undefined>,
   onResult?: (result: BulkCsvResult) => void,
 ): AsyncGenerator<string, void, undefined> {
-  const { carried } = bulk.columns;
+  const { carried, index } = bulk.columns;
+  const line = createOutputLineFormatter(
+    carried,
+    PROFILE_COLUMNS.map((c) => index[c]).filter((i) => i >= 0),
+  );
   try {
     let text = `${csvFormatRows([bulk.outputHeader as string[]])}\n`;
     for await (const batch of batches) {
+      // Rows of the same profile (when known) share their profile's cells, formatted once.
+      const profiles = profileKeysOf(batch);
       for (let start = 0; start < batch.length; start += FORMAT_ROWS) {
         const end = Math.min(batch.length, start + FORMAT_ROWS);
-        // Fresh row arrays: young like their cells (reused ones would be old, and every cell stored in them would cost a write barrier).
-        const rows: string[][] = [];
+        const lines = new Array<string>(end - start);
         for (let i = start; i < end; i++) {
           const result = batch[i] as BulkCsvResult;
           onResult?.(result);
-          rows.push(toOutputRecord(result.cells, carried, result));
+          const profile = profiles?.[i];
+          lines[i - start] =
+            profile !== undefined && result.ok
+              ? line(result.cells, result.result, profile)
+              : csvFormatRow(toOutputRecord(result.cells, carried, result));
         }
-        text += `${csvFormatRows(rows)}\n`;
+        text += `${lines.join('\n')}\n`;
         if (text.length >= CHUNK_CHARS) {
           yield text;
           text = '';

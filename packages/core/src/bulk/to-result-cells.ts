@@ -1,3 +1,5 @@
+import { csvFormatRow, csvFormatValue } from 'd3-dsv';
+import type { Benchmark } from '../schemas/benchmark.js';
 import type { BulkResult } from '../schemas/bulk.js';
 import type { Estimate } from '../schemas/estimate.js';
 import { RESULT_COLUMNS } from './offer-columns.js';
@@ -26,7 +28,7 @@ function marketCells(market: Estimate): readonly [string, string, string] {
  * thousand rows, and 15–25 MB more peak RSS); a `Map` per kind of figure avoided that but its
  * lookups, in tables too large for the CPU's caches, cost as much as the conversions.
  */
-function createDecimalText(decimals: number, min: number, max: number): (n: number) => string {
+function createDecimalText(decimals: number, min: number, max: number, format: (text: string) => string = String): (n: number) => string {
   const scale = 10 ** decimals;
   const first = Math.round(min * scale);
   const size = Math.round(max * scale) - first + 1;
@@ -36,24 +38,24 @@ function createDecimalText(decimals: number, min: number, max: number): (n: numb
     const slot = Math.round(n * scale) - first;
     if (slot >= 0 && slot < size) {
       if (figures[slot] === n) return texts[slot] as string;
-      const text = String(n);
+      const text = format(String(n));
       figures[slot] = n;
       texts[slot] = text;
       return text;
     }
-    return String(n);
+    return format(String(n));
   };
 }
 
 /** The same for whole amounts (deltas, counter-offers): a table of 65,536 slots by the amount's low bits. */
-function createAmountText(): (n: number) => string {
+function createAmountText(format: (text: string) => string = String): (n: number) => string {
   const size = 1 << 16;
   const figures = new Float64Array(size).fill(Number.NaN);
   const texts: string[] = new Array<string>(size).fill('');
   return (n) => {
     const slot = n & (size - 1);
     if (figures[slot] === n) return texts[slot] as string;
-    const text = String(n);
+    const text = format(String(n));
     figures[slot] = n;
     texts[slot] = text;
     return text;
@@ -64,6 +66,14 @@ const percentileText = createDecimalText(2, 0, 100);
 const ratioText = createDecimalText(4, 0, 5);
 const percentText = createDecimalText(2, -100, 400);
 const amountText = createAmountText();
+
+// The same figures as CSV cells, d3-dsv's `csvFormatValue` of the text, made once per figure like the text.
+const percentileCsv = createDecimalText(2, 0, 100, csvFormatValue);
+const ratioCsv = createDecimalText(4, 0, 5, csvFormatValue);
+const percentCsv = createDecimalText(2, -100, 400, csvFormatValue);
+const amountCsv = createAmountText(csvFormatValue);
+/** d3-dsv's formatting of each verdict, made as first met. */
+const verdictCsv = new Map<string, string>();
 
 /** Writes the result columns of `result` ({@link RESULT_COLUMNS}, in order) into `out` from index `at`. */
 function setResultCells(out: string[], at: number, result: BulkResult): void {
@@ -123,4 +133,86 @@ export function toOutputRecord(cells: readonly string[], carried: readonly numbe
   const out = new Array<string>(carried.length + RESULT_COLUMNS.length);
   setOutputRecord(out, cells, carried, result);
   return out;
+}
+
+/** A market's constant result cells as CSV text (d3-dsv's), and the text of its median and 75th percentile. */
+interface MarketCsv {
+  /** `p25,p50,p75` */
+  readonly figures: string;
+  /** `confidence,` (the empty error cell included) */
+  readonly confidence: string;
+  /** The market's median and 75th percentile as CSV cells (the counter-offer is often one of them). */
+  readonly p50: string;
+  readonly p75: string;
+}
+const marketCsv = new WeakMap<Estimate, MarketCsv>();
+
+function marketCsvOf(market: Estimate): MarketCsv {
+  let csv = marketCsv.get(market);
+  if (csv === undefined) {
+    const cells = marketCells(market);
+    csv = {
+      figures: csvFormatRow([...cells]),
+      confidence: csvFormatRow([market.confidence, '']),
+      p50: csvFormatValue(cells[1]),
+      p75: csvFormatValue(cells[2]),
+    };
+    marketCsv.set(market, csv);
+  }
+  return csv;
+}
+
+/**
+ * Makes the function that writes an ok result's CSV output line (no line end): exactly
+ * d3-dsv's `csvFormatRow(toOutputRecord(cells, carried, result))`, but with the cells that are
+ * the same for every row of a profile formatted once. The carried cells at `profileColumns`
+ * (record indices) are formatted by `csvFormatRow` once per `profile` key, the market's figures
+ * and confidence once per market; every other cell by `csvFormatValue`, and the parts joined
+ * with `,` as `csvFormatRow` joins its cells. The caller vouches that rows given the same
+ * `profile` key hold the same cells at `profileColumns` (`benchmarkOffersCsv` keys rows by their
+ * raw profile cells).
+ *
+ * @example
+ * const line = createOutputLineFormatter([0, 1, 2], [2]);
+ * line(['Ana', '90000', 'mid'], result.result, profileKey); // 'Ana,90000,mid,50,1,competitive,…'
+ */
+export function createOutputLineFormatter(
+  carried: readonly number[],
+  profileColumns: readonly number[],
+): (cells: readonly string[], result: Benchmark, profile: object) => string {
+  const isProfile = new Set(profileColumns);
+  // Each carried cell in order: its record index, or ~k for the k-th run of consecutive profile columns.
+  const pieces: number[] = [];
+  const runs: number[][] = [];
+  for (const i of carried) {
+    if (!isProfile.has(i)) pieces.push(i);
+    else if ((pieces.at(-1) ?? 0) < 0) runs[runs.length - 1]?.push(i);
+    else {
+      pieces.push(~runs.length);
+      runs.push([i]);
+    }
+  }
+  const n = pieces.length;
+  const runText = new WeakMap<object, string[]>();
+  return (cells, b, profile) => {
+    let texts = runText.get(profile);
+    if (texts === undefined) {
+      texts = runs.map((run) => csvFormatRow(run.map((i) => cells[i] ?? '')));
+      runText.set(profile, texts);
+    }
+    let line = '';
+    for (let p = 0; p < n; p++) {
+      const i = pieces[p] as number;
+      line += `${i >= 0 ? csvFormatValue(cells[i] ?? '') : (texts[~i] as string)},`;
+    }
+    const market = marketCsvOf(b.market);
+    const { p50, p75 } = b.market.base;
+    const { low, high } = b.counterOffer;
+    let verdict = verdictCsv.get(b.verdict);
+    if (verdict === undefined) {
+      verdict = csvFormatValue(b.verdict);
+      verdictCsv.set(b.verdict, verdict);
+    }
+    return `${line}${percentileCsv(b.percentile)},${ratioCsv(b.compaRatio)},${verdict},${market.figures},${amountCsv(b.delta.amount)},${percentCsv(b.delta.percent)},${low === p50 ? market.p50 : amountCsv(low)},${high === p75 ? market.p75 : amountCsv(high)},${market.confidence}`;
+  };
 }
