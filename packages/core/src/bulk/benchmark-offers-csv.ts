@@ -7,6 +7,7 @@ import type { BenchmarkOffersOptions } from './benchmark-offers.js';
 import { createRowBenchmarker, PROFILE_COLUMNS } from './create-bulk-benchmarker.js';
 import { OFFER_COLUMNS, type OfferColumnMap, RESULT_COLUMNS, resolveOfferColumns } from './offer-columns.js';
 import { numberProfilesInWorker, parseCsvInWorker, profileIdsOf, type UnreadableRecord } from './parse-csv-in-worker.js';
+import type { OutputProfile } from './to-result-cells.js';
 
 /** One result of a CSV bulk benchmark, with the record's cells as read. */
 export type BulkCsvResult = BulkResult & { readonly cells: readonly string[] };
@@ -91,14 +92,14 @@ async function* recordBatches(stream: Readable): AsyncGenerator<unknown[], void,
 }
 
 /** Per batch of results, each row's profile (see `lastProfile` of `createRowBenchmarker`), for {@link streamBulkCsv}. */
-const profileKeys = new WeakMap<readonly BulkCsvResult[], readonly (object | undefined)[]>();
+const profileKeys = new WeakMap<readonly BulkCsvResult[], readonly (OutputProfile | undefined)[]>();
 
 /**
  * Each result's profile in a batch from {@link resultBatchesOf}: rows with the same one (not
  * undefined) hold the same cells at the profile columns (`PROFILE_COLUMNS`), so what is made of
  * those cells can be made once per profile.
  */
-export function profileKeysOf(batch: readonly BulkCsvResult[]): readonly (object | undefined)[] | undefined {
+export function profileKeysOf(batch: readonly BulkCsvResult[]): readonly (OutputProfile | undefined)[] | undefined {
   return profileKeys.get(batch);
 }
 
@@ -191,7 +192,7 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
       pending = [];
       for (;;) {
         const out: BulkCsvResult[] = [];
-        const keys: (object | undefined)[] = [];
+        const keys: (OutputProfile | undefined)[] = [];
         profileKeys.set(out, keys);
         const ids = profileIdsOf(batch);
         for (let k = 0; k < batch.length; k++) {

@@ -15,6 +15,7 @@ import type { BulkResult } from '../schemas/bulk.js';
 import { type Estimate, EstimateQuerySchema } from '../schemas/estimate.js';
 import { parseInput } from '../schemas/parse-input.js';
 import { matchOfferColumn, OFFER_COLUMNS, type OfferColumn, type OfferColumnMap } from './offer-columns.js';
+import type { OutputProfile } from './to-result-cells.js';
 
 /** Benchmarks bulk rows one at a time, sharing market estimates between rows of the same profile. */
 export interface BulkBenchmarker {
@@ -39,8 +40,15 @@ export interface BulkBenchmarkerOptions {
 /** A bulk result, with the record's cells when asked for. */
 type RowResult = BulkResult & { readonly cells?: readonly string[] };
 
-/** A market estimate, or the error in its profile. */
-type MarketEntry = { readonly market: Estimate; readonly error?: undefined } | { readonly market?: undefined; readonly error: FieldIssue };
+/**
+ * A market estimate, or the error in its profile; for CSV records, one per set of raw profile
+ * cells, where the CSV answer keeps the profile's text (`csv`, see `createOutputLineFormatter`).
+ */
+type MarketEntry = (
+  | { readonly market: Estimate; readonly error?: undefined }
+  | { readonly market?: undefined; readonly error: FieldIssue }
+) &
+  OutputProfile;
 
 /** Profile cells, one map level per column, to the market entry. */
 type ProfileTrie = Map<string, ProfileTrie | MarketEntry>;
@@ -138,7 +146,7 @@ export function createRowBenchmarker(
    * object of its own for each distinct set of raw profile cells (cells as read, at the profile
    * columns) while this benchmarker lives, so rows with the same one have the same profile cells.
    */
-  lastProfile(): object | undefined;
+  lastProfile(): OutputProfile | undefined;
   benchmarkRow(input: unknown, row: number): BulkResult;
 } {
   const cacheSize = Math.max(1, options.cacheSize ?? DEFAULT_CACHE_SIZE);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getDefaultDataset } from '../default-dataset.js';
 import { createBulkBenchmarker } from './create-bulk-benchmarker.js';
 import { RESULT_COLUMNS } from './offer-columns.js';
-import { createOutputLineFormatter, toOutputRecord, toResultCells } from './to-result-cells.js';
+import { createOutputLineFormatter, type OutputProfile, toOutputRecord, toResultCells } from './to-result-cells.js';
 
 describe('toResultCells', () => {
   const bench = createBulkBenchmarker(getDefaultDataset());
@@ -55,17 +55,21 @@ describe('createOutputLineFormatter', () => {
         (columns, profileCells, rows) => {
           const carried = columns.flatMap((c, i) => (c.carried ? [i] : []));
           const profileColumns = columns.flatMap((c, i) => (c.profile ? [i] : []));
-          // One key per profile cells as read (a missing cell reads as empty), as benchmarkOffersCsv keys rows.
-          const keys = new Map<string, object>();
+          // One key per profile cells as read (a missing cell reads as empty) and one market, as benchmarkOffersCsv keys rows.
+          const keys = new Map<string, OutputProfile>();
           const line = createOutputLineFormatter(carried, profileColumns);
           for (const row of rows) {
             const k = row.profile % profileCells.length;
             const cells = row.cells.map((c, i) => (columns[i]?.profile ? ((profileCells[k] as string[])[i] as string) : c));
-            const result = bench.benchmarkRow({ base: 20_000 + row.base * 1_000, level: row.base % 2 ? 'mid' : 'senior' }, 1);
-            if (!result.ok) throw new Error(JSON.stringify(result));
             const profile = JSON.stringify(profileColumns.map((i) => cells[i] ?? ''));
             if (!keys.has(profile)) keys.set(profile, {});
-            expect(line(cells, result.result, keys.get(profile) as object)).toBe(csvFormatRow(toOutputRecord(cells, carried, result)));
+            // A profile, one market: the level follows the profile.
+            const level = (['entry', 'mid', 'senior', 'manager'] as const)[[...keys.keys()].indexOf(profile) % 4];
+            const result = bench.benchmarkRow({ base: 20_000 + row.base * 1_000, level }, 1);
+            if (!result.ok) throw new Error(JSON.stringify(result));
+            expect(line(cells, result.result, keys.get(profile) as OutputProfile)).toBe(
+              csvFormatRow(toOutputRecord(cells, carried, result)),
+            );
           }
         },
       ),

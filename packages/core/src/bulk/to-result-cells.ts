@@ -135,8 +135,15 @@ export function toOutputRecord(cells: readonly string[], carried: readonly numbe
   return out;
 }
 
-/** A market's constant result cells as CSV text (d3-dsv's), and the text of its median and 75th percentile. */
-interface MarketCsv {
+/**
+ * A profile's text in CSV answers: its carried profile cells (a run of consecutive profile columns
+ * each) and its market's constant result cells, formatted by d3-dsv.
+ */
+interface ProfileCsv {
+  /** The formatter that made it (its runs of columns). */
+  readonly owner: object;
+  /** Per run of consecutive carried profile columns, `csvFormatRow` of their cells. */
+  readonly runs: readonly string[];
   /** `p25,p50,p75` */
   readonly figures: string;
   /** `confidence,` (the empty error cell included) */
@@ -145,41 +152,34 @@ interface MarketCsv {
   readonly p50: string;
   readonly p75: string;
 }
-const marketCsv = new WeakMap<Estimate, MarketCsv>();
 
-function marketCsvOf(market: Estimate): MarketCsv {
-  let csv = marketCsv.get(market);
-  if (csv === undefined) {
-    const cells = marketCells(market);
-    csv = {
-      figures: csvFormatRow([...cells]),
-      confidence: csvFormatRow([market.confidence, '']),
-      p50: csvFormatValue(cells[1]),
-      p75: csvFormatValue(cells[2]),
-    };
-    marketCsv.set(market, csv);
-  }
-  return csv;
+/**
+ * A profile as {@link createOutputLineFormatter} knows it: any object standing for one set of
+ * profile cells and one market, where the formatter keeps that profile's text (read as a property
+ * rather than looked up in a map, once a row).
+ */
+export interface OutputProfile {
+  csv?: unknown;
 }
 
 /**
  * Makes the function that writes an ok result's CSV output line (no line end): exactly
  * d3-dsv's `csvFormatRow(toOutputRecord(cells, carried, result))`, but with the cells that are
  * the same for every row of a profile formatted once. The carried cells at `profileColumns`
- * (record indices) are formatted by `csvFormatRow` once per `profile` key, the market's figures
- * and confidence once per market; every other cell by `csvFormatValue`, and the parts joined
- * with `,` as `csvFormatRow` joins its cells. The caller vouches that rows given the same
- * `profile` key hold the same cells at `profileColumns` (`benchmarkOffersCsv` keys rows by their
- * raw profile cells).
+ * (record indices) are formatted by `csvFormatRow` once per `profile`, as are the market's
+ * figures and confidence; every other cell by `csvFormatValue` (remembered per figure, as the
+ * figures' text is), and the parts joined with `,` as `csvFormatRow` joins its cells. The caller
+ * vouches that the rows given the same `profile` hold the same cells at `profileColumns` and
+ * have the same market (`benchmarkOffersCsv` gives each set of raw profile cells its own).
  *
  * @example
  * const line = createOutputLineFormatter([0, 1, 2], [2]);
- * line(['Ana', '90000', 'mid'], result.result, profileKey); // 'Ana,90000,mid,50,1,competitive,…'
+ * line(['Ana', '90000', 'mid'], result.result, profile); // 'Ana,90000,mid,50,1,competitive,…'
  */
 export function createOutputLineFormatter(
   carried: readonly number[],
   profileColumns: readonly number[],
-): (cells: readonly string[], result: Benchmark, profile: object) => string {
+): (cells: readonly string[], result: Benchmark, profile: OutputProfile) => string {
   const isProfile = new Set(profileColumns);
   // Each carried cell in order: its record index, or ~k for the k-th run of consecutive profile columns.
   const pieces: number[] = [];
@@ -193,19 +193,30 @@ export function createOutputLineFormatter(
     }
   }
   const n = pieces.length;
-  const runText = new WeakMap<object, string[]>();
+  const owner = {};
+  const profileCsv = (cells: readonly string[], market: Estimate): ProfileCsv => {
+    const [p25, p50, p75] = marketCells(market);
+    return {
+      owner,
+      runs: runs.map((run) => csvFormatRow(run.map((i) => cells[i] ?? ''))),
+      figures: csvFormatRow([p25, p50, p75]),
+      confidence: csvFormatRow([market.confidence, '']),
+      p50: csvFormatValue(p50),
+      p75: csvFormatValue(p75),
+    };
+  };
   return (cells, b, profile) => {
-    let texts = runText.get(profile);
-    if (texts === undefined) {
-      texts = runs.map((run) => csvFormatRow(run.map((i) => cells[i] ?? '')));
-      runText.set(profile, texts);
+    let csv = profile.csv as ProfileCsv | undefined;
+    if (csv?.owner !== owner) {
+      csv = profileCsv(cells, b.market);
+      profile.csv = csv;
     }
+    const texts = csv.runs;
     let line = '';
     for (let p = 0; p < n; p++) {
       const i = pieces[p] as number;
       line += `${i >= 0 ? csvFormatValue(cells[i] ?? '') : (texts[~i] as string)},`;
     }
-    const market = marketCsvOf(b.market);
     const { p50, p75 } = b.market.base;
     const { low, high } = b.counterOffer;
     let verdict = verdictCsv.get(b.verdict);
@@ -213,6 +224,6 @@ export function createOutputLineFormatter(
       verdict = csvFormatValue(b.verdict);
       verdictCsv.set(b.verdict, verdict);
     }
-    return `${line}${percentileCsv(b.percentile)},${ratioCsv(b.compaRatio)},${verdict},${market.figures},${amountCsv(b.delta.amount)},${percentCsv(b.delta.percent)},${low === p50 ? market.p50 : amountCsv(low)},${high === p75 ? market.p75 : amountCsv(high)},${market.confidence}`;
+    return `${line}${percentileCsv(b.percentile)},${ratioCsv(b.compaRatio)},${verdict},${csv.figures},${amountCsv(b.delta.amount)},${percentCsv(b.delta.percent)},${low === p50 ? csv.p50 : amountCsv(low)},${high === p75 ? csv.p75 : amountCsv(high)},${csv.confidence}`;
   };
 }
