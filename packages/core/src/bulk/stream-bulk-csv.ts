@@ -11,11 +11,13 @@ export interface StreamBulkCsvOptions {
 
 /**
  * Text is handed to the stream in chunks of at least this many characters, so a large answer
- * costs few writes; rows are formatted {@link FORMAT_ROWS} at a time. Both keep every string under
- * V8's large-object size (128 kB), so each is young garbage rather than old space to sweep.
+ * costs few writes; every string stays under V8's large-object size (128 kB), so each is young
+ * garbage rather than old space to sweep. Each row's line is added to the chunk as it is made
+ * (V8 keeps the sum as a rope until the stream writes it): gathering lines in an array and
+ * joining them, as before, left the main thread's old space growing by ~25 MB over a million rows
+ * (bench/NOTES.md, bulk round 4).
  */
 const CHUNK_CHARS = 48 * 1024;
-const FORMAT_ROWS = 256;
 
 /** The results one at a time, as batches of one, for a {@link BulkCsv} that has no batch source. */
 async function* singleResults(bulk: BulkCsv): AsyncGenerator<BulkCsvResult[], void, undefined> {
@@ -46,19 +48,15 @@ async function* csvChunks(
     for await (const batch of batches) {
       // Rows of the same profile (when known) share their profile's cells, formatted once.
       const profiles = profileKeysOf(batch);
-      for (let start = 0; start < batch.length; start += FORMAT_ROWS) {
-        const end = Math.min(batch.length, start + FORMAT_ROWS);
-        const lines = new Array<string>(end - start);
-        for (let i = start; i < end; i++) {
-          const result = batch[i] as BulkCsvResult;
-          onResult?.(result);
-          const profile = profiles?.[i];
-          lines[i - start] =
-            profile !== undefined && result.ok
-              ? line(result.cells, result.result, profile)
-              : csvFormatRow(toOutputRecord(result.cells, carried, result));
-        }
-        text += `${lines.join('\n')}\n`;
+      for (let i = 0; i < batch.length; i++) {
+        const result = batch[i] as BulkCsvResult;
+        onResult?.(result);
+        const profile = profiles?.[i];
+        text += `${
+          profile !== undefined && result.ok
+            ? line(result.cells, result.result, profile)
+            : csvFormatRow(toOutputRecord(result.cells, carried, result))
+        }\n`;
         if (text.length >= CHUNK_CHARS) {
           yield text;
           text = '';
