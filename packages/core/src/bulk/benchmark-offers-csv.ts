@@ -7,6 +7,7 @@ import type { BenchmarkOffersOptions } from './benchmark-offers.js';
 import { createRowBenchmarker, PROFILE_COLUMNS } from './create-bulk-benchmarker.js';
 import { OFFER_COLUMNS, type OfferColumnMap, RESULT_COLUMNS, resolveOfferColumns } from './offer-columns.js';
 import { numberProfilesInWorker, parseCsvInWorker, profileIdsOf, type UnreadableRecord } from './parse-csv-in-worker.js';
+import type { OutputProfile } from './to-result-cells.js';
 
 /** One result of a CSV bulk benchmark, with the record's cells as read. */
 export type BulkCsvResult = BulkResult & { readonly cells: readonly string[] };
@@ -88,6 +89,18 @@ async function* recordBatches(stream: Readable): AsyncGenerator<unknown[], void,
     stream.off('readable', onReadable);
     cleanup();
   }
+}
+
+/** Per batch of results, each row's profile (see `lastProfile` of `createRowBenchmarker`), for {@link streamBulkCsv}. */
+const profileKeys = new WeakMap<readonly BulkCsvResult[], readonly (OutputProfile | undefined)[]>();
+
+/**
+ * Each result's profile in a batch from {@link resultBatchesOf}: rows with the same one (not
+ * undefined) hold the same cells at the profile columns (`PROFILE_COLUMNS`), so what is made of
+ * those cells can be made once per profile.
+ */
+export function profileKeysOf(batch: readonly BulkCsvResult[]): readonly (OutputProfile | undefined)[] | undefined {
+  return profileKeys.get(batch);
 }
 
 /** The results of an opened bulk CSV a batch at a time, for {@link streamBulkCsv}. */
@@ -179,6 +192,8 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
       pending = [];
       for (;;) {
         const out: BulkCsvResult[] = [];
+        const keys: (OutputProfile | undefined)[] = [];
+        profileKeys.set(out, keys);
         const ids = profileIdsOf(batch);
         for (let k = 0; k < batch.length; k++) {
           const record = batch[k] as string[] | SkippedRecord;
@@ -190,8 +205,10 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
           }
           if (isSkipped(record)) {
             out.push({ row, ok: false, error: { path: '', message: `unreadable CSV record: ${record.unreadable}` }, cells: [] });
+            keys.push(undefined);
           } else {
             out.push(bench.benchmarkCells(record, columns, row, record, ids?.[k]) as BulkCsvResult);
+            keys.push(bench.lastProfile());
           }
         }
         if (out.length > 0) yield out;

@@ -15,6 +15,7 @@ import type { BulkResult } from '../schemas/bulk.js';
 import { type Estimate, EstimateQuerySchema } from '../schemas/estimate.js';
 import { parseInput } from '../schemas/parse-input.js';
 import { matchOfferColumn, OFFER_COLUMNS, type OfferColumn, type OfferColumnMap } from './offer-columns.js';
+import type { OutputProfile } from './to-result-cells.js';
 
 /** Benchmarks bulk rows one at a time, sharing market estimates between rows of the same profile. */
 export interface BulkBenchmarker {
@@ -39,8 +40,15 @@ export interface BulkBenchmarkerOptions {
 /** A bulk result, with the record's cells when asked for. */
 type RowResult = BulkResult & { readonly cells?: readonly string[] };
 
-/** A market estimate, or the error in its profile. */
-type MarketEntry = { readonly market: Estimate; readonly error?: undefined } | { readonly market?: undefined; readonly error: FieldIssue };
+/**
+ * A market estimate, or the error in its profile; for CSV records, one per set of raw profile
+ * cells, where the CSV answer keeps the profile's text (`csv`, see `createOutputLineFormatter`).
+ */
+type MarketEntry = (
+  | { readonly market: Estimate; readonly error?: undefined }
+  | { readonly market?: undefined; readonly error: FieldIssue }
+) &
+  OutputProfile;
 
 /** Profile cells, one map level per column, to the market entry. */
 type ProfileTrie = Map<string, ProfileTrie | MarketEntry>;
@@ -133,6 +141,12 @@ export function createRowBenchmarker(
   ): RowResult;
   /** Distinct profiles whose market is kept: the worker's limit of profile ids. */
   readonly cacheSize: number;
+  /**
+   * The profile of the row last given to `benchmarkCells`, when it got as far as its market: an
+   * object of its own for each distinct set of raw profile cells (cells as read, at the profile
+   * columns) while this benchmarker lives, so rows with the same one have the same profile cells.
+   */
+  lastProfile(): OutputProfile | undefined;
   benchmarkRow(input: unknown, row: number): BulkResult;
 } {
   const cacheSize = Math.max(1, options.cacheSize ?? DEFAULT_CACHE_SIZE);
@@ -229,6 +243,8 @@ export function createRowBenchmarker(
     return entry;
   };
 
+  let lastProfile: MarketEntry | undefined;
+
   const fail = (row: number, path: string, message: string): BulkResult => ({ row, ok: false, error: { path, message } });
 
   /** The offer checked, then judged against the entry's market; `cells` put in the result when given. */
@@ -272,6 +288,7 @@ export function createRowBenchmarker(
     profileId?: number,
   ): RowResult => {
     const { index, header } = columns;
+    lastProfile = undefined;
     // Made first when new: later rows of this id need it even when this row fails.
     const byWorker = profileId === undefined ? undefined : entryById(profileId, cells, index);
     for (let i = header.length; i < cells.length; i++) {
@@ -286,7 +303,9 @@ export function createRowBenchmarker(
     const bonusCell = cellValue(cells, index.bonus);
     const bonus = bonusCell === undefined ? undefined : parseNumberCell(bonusCell);
     if (Number.isNaN(bonus)) return failCells(row, 'bonus', `expected a number, got '${bonusCell}'`, keep);
-    return judge(row, byWorker ?? profileEntry(cells, index), base, bonus, true, keep);
+    const entry = byWorker ?? profileEntry(cells, index);
+    lastProfile = entry;
+    return judge(row, entry, base, bonus, true, keep);
   };
 
   const benchmarkFlat = (input: Readonly<Record<string, unknown>>, row: number): BulkResult => {
@@ -331,5 +350,5 @@ export function createRowBenchmarker(
     return judge(row, entry, offer.base, offer.bonus, false, undefined);
   };
 
-  return { benchmarkCells, benchmarkRow, cacheSize };
+  return { benchmarkCells, benchmarkRow, cacheSize, lastProfile: () => lastProfile };
 }

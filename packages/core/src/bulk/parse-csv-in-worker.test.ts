@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { getDefaultDataset } from '../default-dataset.js';
 import { isCsvHeaderError } from '../errors/index.js';
@@ -154,5 +155,33 @@ describe('parseCsvInWorker', () => {
     }))
       batches.push(...batch);
     expect(batches).toEqual([['a', 'b'], ['1', '2'], { unreadable: expect.stringMatching(/Quote Not Closed/) }]);
+  });
+
+  it("gives the same records when it numbers the profiles and sends a numbered profile's cells only once", async () => {
+    // Short rows, rows longer than the header, quoted and padded profile cells, unreadable records.
+    const rows = Array.from({ length: 500 }, (_, i) =>
+      i % 89 === 4
+        ? `${i},"a,b`
+        : i % 23 === 2
+          ? `${i}`
+          : i % 29 === 5
+            ? `${i},"p ""${i % 3}""", q${i % 2},extra,${i}`
+            : `${i},${['p1', '"p,2"', ' p1', ''][i % 4]},${i % 3 ? 'q' : ''}`,
+    );
+    const csv = `x,p,q\n${rows.join('\n')}\n`;
+    const options = { relax_column_count: true, relax_quotes: true, skip_records_with_error: true };
+    const expected = parse(csv, options);
+    for (const limit of [100, 3, 1]) {
+      const records = parseCsvInWorker(Readable.from(csv.match(/[\s\S]{1,30}/g) as string[], { objectMode: false }), options);
+      const got: unknown[] = [];
+      let numbered = 0;
+      for await (const batch of records) {
+        if (got.length === 0) numberProfilesInWorker(records, { columns: [1, -1, 2], limit });
+        if (profileIdsOf(batch) !== undefined) numbered++;
+        got.push(...batch.filter((record) => Array.isArray(record)));
+      }
+      expect(numbered).toBeGreaterThan(10);
+      expect(got).toEqual(expected);
+    }
   });
 });

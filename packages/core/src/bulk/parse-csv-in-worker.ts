@@ -14,7 +14,12 @@ export interface UnreadableRecord {
  * cannot read is posted as `{ unreadable: reason }` in its place. Once told where a record's
  * profile cells are (`{ profile: { columns, limit } }`), it also numbers each record's profile
  * and posts the numbers with the batch (`ids`, see {@link profileIdsOf}), so that the thread
- * benchmarking the records finds a market by one array index instead of a lookup per column.
+ * benchmarking the records finds a market by one array index instead of a lookup per column;
+ * and a record whose profile already has a number comes without its profile cells (the calling
+ * thread takes them from the record that got the number, see `toRecords`): most of a record's
+ * cells are its profile's, and every string posted is copied twice (out of this thread, into
+ * the other). A batch is one array of cells with a shape per record (`shapes`), not an array per
+ * record.
  * Plain JavaScript in an eval worker: no TypeScript loader to start (a few MB and a few ms
  * instead of a second loader).
  */
@@ -22,22 +27,30 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 try {
   const { parse } = require(workerData.csvParse);
-  let batch = [];
+  // The batch: every record's cells in one array, and per record its shape: n >= 0 for a record
+  // of n cells all sent, -1 for an unreadable record (its reason sent), -2 - n for a record of n
+  // cells whose profile was numbered before (its profile cells not sent: they are those of the
+  // record that got the number, sent whole).
+  let cells = [];
+  let shapes = [];
   let ids = [];
   let profile;
+  let isProfile = [];
   let limit = 1;
   let trie = new Map();
   let count = 0;
   let acks = 0;
   const post = () => {
+    const shape = Int32Array.from(shapes);
     // The profile ids, when every record of the batch has one.
-    if (profile !== undefined && ids.length === batch.length) {
+    if (profile !== undefined && ids.length === shapes.length) {
       const numbers = Int32Array.from(ids);
-      parentPort.postMessage({ records: batch, ids: numbers, acks }, [numbers.buffer]);
+      parentPort.postMessage({ cells, shapes: shape, ids: numbers, acks }, [shape.buffer, numbers.buffer]);
     } else {
-      parentPort.postMessage({ records: batch, acks });
+      parentPort.postMessage({ cells, shapes: shape, acks }, [shape.buffer]);
     }
-    batch = [];
+    cells = [];
+    shapes = [];
     ids = [];
     acks = 0;
   };
@@ -76,8 +89,24 @@ try {
     },
   });
   parser.on('data', (record) => {
-    batch.push(record);
-    if (profile !== undefined) ids.push(Array.isArray(record) ? profileId(record) : 0);
+    if (!Array.isArray(record)) {
+      cells.push(record.unreadable);
+      shapes.push(-1);
+      if (profile !== undefined) ids.push(0);
+      return;
+    }
+    const n = record.length;
+    if (profile !== undefined) {
+      const id = profileId(record);
+      ids.push(id);
+      if (id >= 0) {
+        for (let i = 0; i < n; i++) if (isProfile[i] !== true) cells.push(record[i]);
+        shapes.push(-2 - n);
+        return;
+      }
+    }
+    for (let i = 0; i < n; i++) cells.push(record[i]);
+    shapes.push(n);
   });
   parser.on('end', () => {
     post();
@@ -93,7 +122,11 @@ try {
     else if (typeof chunk === 'string') parser.write(chunk, written);
     else if (chunk instanceof Uint8Array) parser.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), written);
     else {
+      // The records so far go without ids.
+      if (shapes.length > 0) post();
       profile = chunk.profile.columns;
+      isProfile = [];
+      for (const i of profile) if (i >= 0) isProfile[i] = true;
       limit = Math.max(1, chunk.profile.limit);
       trie = new Map();
       count = 0;
@@ -139,11 +172,45 @@ export function numberProfilesInWorker(records: object, profile: WorkerProfiles)
   configure.get(records)?.({ columns: [...profile.columns], limit: profile.limit });
 }
 
+/**
+ * The records of a batch as the worker posts it (see the worker's `shapes`): a record sent
+ * without its profile cells gets them from the record that got its profile id, kept in
+ * `numbered` (by id) as it passes.
+ */
+function toRecords(
+  message: { readonly cells: readonly string[]; readonly shapes: Int32Array; readonly ids?: Int32Array },
+  isProfile: readonly boolean[],
+  numbered: string[][],
+): (string[] | UnreadableRecord)[] {
+  const { cells, shapes, ids } = message;
+  const records = new Array<string[] | UnreadableRecord>(shapes.length);
+  let at = 0;
+  for (let k = 0; k < shapes.length; k++) {
+    const shape = shapes[k] as number;
+    if (shape === -1) {
+      records[k] = { unreadable: cells[at++] as string };
+    } else if (shape >= 0) {
+      const record = cells.slice(at, at + shape);
+      at += shape;
+      records[k] = record;
+      const id = ids?.[k] ?? 0;
+      if (id < 0) numbered[~id] = record;
+    } else {
+      const n = -2 - shape;
+      const from = numbered[ids?.[k] ?? 0] as string[];
+      const record: string[] = [];
+      for (let i = 0; i < n; i++) record.push(isProfile[i] === true ? (from[i] ?? '') : (cells[at++] as string));
+      records[k] = record;
+    }
+  }
+  return records;
+}
+
 /** Input chunks posted and not yet parsed, plus parsed batches not yet taken: the most the worker runs ahead. */
 const MAX_AHEAD = 2;
 
 type WorkerMessage =
-  | { readonly records: (string[] | UnreadableRecord)[]; readonly ids?: Int32Array; readonly acks: number }
+  | { readonly cells: string[]; readonly shapes: Int32Array; readonly ids?: Int32Array; readonly acks: number }
   | { readonly end: true }
   | { readonly error: { readonly message: string; readonly code?: string } };
 
@@ -196,9 +263,10 @@ async function* workerRecords(
   let wake = () => {};
   let wakeFeeder = () => {};
   worker.on('message', (message: WorkerMessage) => {
-    if ('records' in message) {
-      if (message.ids !== undefined) profileIds.set(message.records, message.ids);
-      if (message.records.length > 0) batches.push(message.records);
+    if ('shapes' in message) {
+      const records = toRecords(message, isProfile, numbered);
+      if (message.ids !== undefined) profileIds.set(records, message.ids);
+      if (records.length > 0) batches.push(records);
       ahead -= message.acks;
       wakeFeeder();
     } else if ('end' in message) {
@@ -213,7 +281,15 @@ async function* workerRecords(
     wake();
   });
 
-  const sendProfiles = (profile: WorkerProfiles) => worker.postMessage({ profile });
+  // Where the profile cells are, and per profile id the record that got it: the profile cells of
+  // the records that come without them.
+  let isProfile: boolean[] = [];
+  const numbered: string[][] = [];
+  const sendProfiles = (profile: WorkerProfiles) => {
+    isProfile = [];
+    for (const i of profile.columns) if (i >= 0) isProfile[i] = true;
+    worker.postMessage({ profile });
+  };
   const early = earlyProfiles();
   if (early !== undefined) sendProfiles(early);
   onStarted(sendProfiles);

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
-import { csvFormatRows } from 'd3-dsv';
-import { type BulkCsv, type BulkCsvResult, resultBatchesOf } from './benchmark-offers-csv.js';
-import { toOutputRecord } from './to-result-cells.js';
+import { csvFormatRow, csvFormatRows } from 'd3-dsv';
+import { type BulkCsv, type BulkCsvResult, profileKeysOf, resultBatchesOf } from './benchmark-offers-csv.js';
+import { PROFILE_COLUMNS } from './create-bulk-benchmarker.js';
+import { createOutputLineFormatter, toOutputRecord } from './to-result-cells.js';
 
 export interface StreamBulkCsvOptions {
   /** Called with each result as it is written, for progress and summaries. */
@@ -10,11 +11,13 @@ export interface StreamBulkCsvOptions {
 
 /**
  * Text is handed to the stream in chunks of at least this many characters, so a large answer
- * costs few writes; rows are formatted {@link FORMAT_ROWS} at a time. Both keep every string under
- * V8's large-object size (128 kB), so each is young garbage rather than old space to sweep.
+ * costs few writes; every string stays under V8's large-object size (128 kB), so each is young
+ * garbage rather than old space to sweep. Each row's line is added to the chunk as it is made
+ * (V8 keeps the sum as a rope until the stream writes it): gathering lines in an array and
+ * joining them, as before, left the main thread's old space growing by ~25 MB over a million rows
+ * (bench/NOTES.md, bulk round 4).
  */
 const CHUNK_CHARS = 48 * 1024;
-const FORMAT_ROWS = 256;
 
 /** The results one at a time, as batches of one, for a {@link BulkCsv} that has no batch source. */
 async function* singleResults(bulk: BulkCsv): AsyncGenerator<BulkCsvResult[], void, undefined> {
@@ -22,30 +25,38 @@ async function* singleResults(bulk: BulkCsv): AsyncGenerator<BulkCsvResult[], vo
 }
 
 /**
- * The answer as text, a batch of rows at a time, each batch written by d3-dsv's `csvFormatRows`
- * (RFC 4180: a field is quoted when it holds a comma, a quote, CR or LF, quotes doubled; as
- * csv-stringify's defaults), a line end after every row. Chunks gather rows up to at least
- * {@link CHUNK_CHARS}. Closing the stream returns the generator, which closes the input.
+ * The answer as text, formatted by d3-dsv (RFC 4180: a field is quoted when it holds a comma, a
+ * quote, CR or LF, quotes doubled; as csv-stringify's defaults), a line end after every row. A
+ * row is `csvFormatRow` of its cells; for an answered row of a known profile (from
+ * `benchmarkOffersCsv`), the cells that are the same for every row of its profile and market
+ * are formatted once and joined to d3-dsv's formatting of the others (the same text, see
+ * `createOutputLineFormatter`). Chunks gather rows up to at least {@link CHUNK_CHARS}. Closing
+ * the stream returns the generator, which closes the input.
  */
 async function* csvChunks(
   bulk: BulkCsv,
   batches: AsyncGenerator<BulkCsvResult[], void, undefined>,
   onResult?: (result: BulkCsvResult) => void,
 ): AsyncGenerator<string, void, undefined> {
-  const { carried } = bulk.columns;
+  const { carried, index } = bulk.columns;
+  const line = createOutputLineFormatter(
+    carried,
+    PROFILE_COLUMNS.map((c) => index[c]).filter((i) => i >= 0),
+  );
   try {
     let text = `${csvFormatRows([bulk.outputHeader as string[]])}\n`;
     for await (const batch of batches) {
-      for (let start = 0; start < batch.length; start += FORMAT_ROWS) {
-        const end = Math.min(batch.length, start + FORMAT_ROWS);
-        // Fresh row arrays: young like their cells (reused ones would be old, and every cell stored in them would cost a write barrier).
-        const rows: string[][] = [];
-        for (let i = start; i < end; i++) {
-          const result = batch[i] as BulkCsvResult;
-          onResult?.(result);
-          rows.push(toOutputRecord(result.cells, carried, result));
-        }
-        text += `${csvFormatRows(rows)}\n`;
+      // Rows of the same profile (when known) share their profile's cells, formatted once.
+      const profiles = profileKeysOf(batch);
+      for (let i = 0; i < batch.length; i++) {
+        const result = batch[i] as BulkCsvResult;
+        onResult?.(result);
+        const profile = profiles?.[i];
+        text += `${
+          profile !== undefined && result.ok
+            ? line(result.cells, result.result, profile)
+            : csvFormatRow(toOutputRecord(result.cells, carried, result))
+        }\n`;
         if (text.length >= CHUNK_CHARS) {
           yield text;
           text = '';

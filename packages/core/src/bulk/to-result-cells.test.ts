@@ -1,8 +1,10 @@
+import { csvFormatRow } from 'd3-dsv';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getDefaultDataset } from '../default-dataset.js';
 import { createBulkBenchmarker } from './create-bulk-benchmarker.js';
 import { RESULT_COLUMNS } from './offer-columns.js';
-import { toOutputRecord, toResultCells } from './to-result-cells.js';
+import { createOutputLineFormatter, type OutputProfile, toOutputRecord, toResultCells } from './to-result-cells.js';
 
 describe('toResultCells', () => {
   const bench = createBulkBenchmarker(getDefaultDataset());
@@ -33,5 +35,45 @@ describe('toResultCells', () => {
     const record = toOutputRecord(['Ana', '90000', 'stale'], [0, 1], result);
     expect(record.slice(0, 2)).toEqual(['Ana', '90000']);
     expect(record).toHaveLength(2 + RESULT_COLUMNS.length);
+  });
+});
+
+describe('createOutputLineFormatter', () => {
+  const bench = createBulkBenchmarker(getDefaultDataset());
+  const cell = fc.string({ unit: fc.constantFrom('a', '9', ' ', ',', '"', '\r', '\n', ';', '=', '\uFEFF', 'é') });
+
+  it("writes exactly d3-dsv's line for the whole output row, whatever the columns and cells", () => {
+    fc.assert(
+      fc.property(
+        // Per column: carried or not, a profile column or not; per profile its cells; the rows.
+        fc.array(fc.record({ carried: fc.boolean(), profile: fc.boolean() }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.array(cell, { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.record({ profile: fc.nat(3), cells: fc.array(cell, { maxLength: 9 }), base: fc.nat(200) }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        (columns, profileCells, rows) => {
+          const carried = columns.flatMap((c, i) => (c.carried ? [i] : []));
+          const profileColumns = columns.flatMap((c, i) => (c.profile ? [i] : []));
+          // One key per profile cells as read (a missing cell reads as empty) and one market, as benchmarkOffersCsv keys rows.
+          const keys = new Map<string, OutputProfile>();
+          const line = createOutputLineFormatter(carried, profileColumns);
+          for (const row of rows) {
+            const k = row.profile % profileCells.length;
+            const cells = row.cells.map((c, i) => (columns[i]?.profile ? ((profileCells[k] as string[])[i] as string) : c));
+            const profile = JSON.stringify(profileColumns.map((i) => cells[i] ?? ''));
+            if (!keys.has(profile)) keys.set(profile, {});
+            // A profile, one market: the level follows the profile.
+            const level = (['entry', 'mid', 'senior', 'manager'] as const)[[...keys.keys()].indexOf(profile) % 4];
+            const result = bench.benchmarkRow({ base: 20_000 + row.base * 1_000, level }, 1);
+            if (!result.ok) throw new Error(JSON.stringify(result));
+            expect(line(cells, result.result, keys.get(profile) as OutputProfile)).toBe(
+              csvFormatRow(toOutputRecord(cells, carried, result)),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

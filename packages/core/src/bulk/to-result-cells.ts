@@ -1,3 +1,5 @@
+import { csvFormatRow, csvFormatValue } from 'd3-dsv';
+import type { Benchmark } from '../schemas/benchmark.js';
 import type { BulkResult } from '../schemas/bulk.js';
 import type { Estimate } from '../schemas/estimate.js';
 import { RESULT_COLUMNS } from './offer-columns.js';
@@ -26,7 +28,7 @@ function marketCells(market: Estimate): readonly [string, string, string] {
  * thousand rows, and 15–25 MB more peak RSS); a `Map` per kind of figure avoided that but its
  * lookups, in tables too large for the CPU's caches, cost as much as the conversions.
  */
-function createDecimalText(decimals: number, min: number, max: number): (n: number) => string {
+function createDecimalText(decimals: number, min: number, max: number, format: (text: string) => string = String): (n: number) => string {
   const scale = 10 ** decimals;
   const first = Math.round(min * scale);
   const size = Math.round(max * scale) - first + 1;
@@ -42,17 +44,17 @@ function createDecimalText(decimals: number, min: number, max: number): (n: numb
         texts = new Array<string>(size).fill('');
       }
       if (figures[slot] === n) return texts[slot] as string;
-      const text = String(n);
+      const text = format(String(n));
       figures[slot] = n;
       texts[slot] = text;
       return text;
     }
-    return String(n);
+    return format(String(n));
   };
 }
 
 /** The same for whole amounts (deltas, counter-offers): a table of 65,536 slots by the amount's low bits. */
-function createAmountText(): (n: number) => string {
+function createAmountText(format: (text: string) => string = String): (n: number) => string {
   const size = 1 << 16;
   let figures: Float64Array | undefined;
   let texts: string[] = [];
@@ -63,7 +65,7 @@ function createAmountText(): (n: number) => string {
       texts = new Array<string>(size).fill('');
     }
     if (figures[slot] === n) return texts[slot] as string;
-    const text = String(n);
+    const text = format(String(n));
     figures[slot] = n;
     texts[slot] = text;
     return text;
@@ -74,6 +76,14 @@ const percentileText = createDecimalText(2, 0, 100);
 const ratioText = createDecimalText(4, 0, 5);
 const percentText = createDecimalText(2, -100, 400);
 const amountText = createAmountText();
+
+// The same figures as CSV cells, d3-dsv's `csvFormatValue` of the text, made once per figure like the text.
+const percentileCsv = createDecimalText(2, 0, 100, csvFormatValue);
+const ratioCsv = createDecimalText(4, 0, 5, csvFormatValue);
+const percentCsv = createDecimalText(2, -100, 400, csvFormatValue);
+const amountCsv = createAmountText(csvFormatValue);
+/** d3-dsv's formatting of each verdict, made as first met. */
+const verdictCsv = new Map<string, string>();
 
 /** Writes the result columns of `result` ({@link RESULT_COLUMNS}, in order) into `out` from index `at`. */
 function setResultCells(out: string[], at: number, result: BulkResult): void {
@@ -133,4 +143,97 @@ export function toOutputRecord(cells: readonly string[], carried: readonly numbe
   const out = new Array<string>(carried.length + RESULT_COLUMNS.length);
   setOutputRecord(out, cells, carried, result);
   return out;
+}
+
+/**
+ * A profile's text in CSV answers: its carried profile cells (a run of consecutive profile columns
+ * each) and its market's constant result cells, formatted by d3-dsv.
+ */
+interface ProfileCsv {
+  /** The formatter that made it (its runs of columns). */
+  readonly owner: object;
+  /** Per run of consecutive carried profile columns, `csvFormatRow` of their cells. */
+  readonly runs: readonly string[];
+  /** `p25,p50,p75` */
+  readonly figures: string;
+  /** `confidence,` (the empty error cell included) */
+  readonly confidence: string;
+  /** The market's median and 75th percentile as CSV cells (the counter-offer is often one of them). */
+  readonly p50: string;
+  readonly p75: string;
+}
+
+/**
+ * A profile as {@link createOutputLineFormatter} knows it: any object standing for one set of
+ * profile cells and one market, where the formatter keeps that profile's text (read as a property
+ * rather than looked up in a map, once a row).
+ */
+export interface OutputProfile {
+  csv?: unknown;
+}
+
+/**
+ * Makes the function that writes an ok result's CSV output line (no line end): exactly
+ * d3-dsv's `csvFormatRow(toOutputRecord(cells, carried, result))`, but with the cells that are
+ * the same for every row of a profile formatted once. The carried cells at `profileColumns`
+ * (record indices) are formatted by `csvFormatRow` once per `profile`, as are the market's
+ * figures and confidence; every other cell by `csvFormatValue` (remembered per figure, as the
+ * figures' text is), and the parts joined with `,` as `csvFormatRow` joins its cells. The caller
+ * vouches that the rows given the same `profile` hold the same cells at `profileColumns` and
+ * have the same market (`benchmarkOffersCsv` gives each set of raw profile cells its own).
+ *
+ * @example
+ * const line = createOutputLineFormatter([0, 1, 2], [2]);
+ * line(['Ana', '90000', 'mid'], result.result, profile); // 'Ana,90000,mid,50,1,competitive,…'
+ */
+export function createOutputLineFormatter(
+  carried: readonly number[],
+  profileColumns: readonly number[],
+): (cells: readonly string[], result: Benchmark, profile: OutputProfile) => string {
+  const isProfile = new Set(profileColumns);
+  // Each carried cell in order: its record index, or ~k for the k-th run of consecutive profile columns.
+  const pieces: number[] = [];
+  const runs: number[][] = [];
+  for (const i of carried) {
+    if (!isProfile.has(i)) pieces.push(i);
+    else if ((pieces.at(-1) ?? 0) < 0) runs[runs.length - 1]?.push(i);
+    else {
+      pieces.push(~runs.length);
+      runs.push([i]);
+    }
+  }
+  const n = pieces.length;
+  const owner = {};
+  const profileCsv = (cells: readonly string[], market: Estimate): ProfileCsv => {
+    const [p25, p50, p75] = marketCells(market);
+    return {
+      owner,
+      runs: runs.map((run) => csvFormatRow(run.map((i) => cells[i] ?? ''))),
+      figures: csvFormatRow([p25, p50, p75]),
+      confidence: csvFormatRow([market.confidence, '']),
+      p50: csvFormatValue(p50),
+      p75: csvFormatValue(p75),
+    };
+  };
+  return (cells, b, profile) => {
+    let csv = profile.csv as ProfileCsv | undefined;
+    if (csv?.owner !== owner) {
+      csv = profileCsv(cells, b.market);
+      profile.csv = csv;
+    }
+    const texts = csv.runs;
+    let line = '';
+    for (let p = 0; p < n; p++) {
+      const i = pieces[p] as number;
+      line += `${i >= 0 ? csvFormatValue(cells[i] ?? '') : (texts[~i] as string)},`;
+    }
+    const { p50, p75 } = b.market.base;
+    const { low, high } = b.counterOffer;
+    let verdict = verdictCsv.get(b.verdict);
+    if (verdict === undefined) {
+      verdict = csvFormatValue(b.verdict);
+      verdictCsv.set(b.verdict, verdict);
+    }
+    return `${line}${percentileCsv(b.percentile)},${ratioCsv(b.compaRatio)},${verdict},${csv.figures},${amountCsv(b.delta.amount)},${percentCsv(b.delta.percent)},${low === p50 ? csv.p50 : amountCsv(low)},${high === p75 ? csv.p75 : amountCsv(high)},${csv.confidence}`;
+  };
 }
