@@ -2,7 +2,7 @@ import type { Dataset } from '../dataset/dataset.js';
 import { NoDataError } from '../errors/index.js';
 import { type ResolvedProfile, resolveProfile } from '../model/resolve-profile.js';
 import type { AlternativeFigure, LevelAnchor, RegionFactor, RoleModel } from '../model/role-model.js';
-import type { Source } from '../schemas/catalogue.js';
+import type { Level, Source } from '../schemas/catalogue.js';
 import { type Adjustment, type Estimate, type EstimateQuery, EstimateQuerySchema, type Flag } from '../schemas/estimate.js';
 import { parseInput } from '../schemas/parse-input.js';
 import { type Percentiles, scalePercentiles } from '../stats/lognormal.js';
@@ -95,6 +95,8 @@ interface GroupParts {
   readonly spread: Estimate['spread'];
   /** The alternatives an all-levels estimate shows (none for a level). */
   readonly alternatives: Estimate['alternatives'];
+  /** The notes every estimate of the group ends with (a floor, the bonus), frozen: the whole notes of a profile without notes of its own. */
+  readonly notes: readonly string[];
   /** By region id, then by whether the figures were aged. */
   readonly regions: Map<string, RegionParts>;
 }
@@ -111,10 +113,19 @@ interface RegionParts {
 
 const groupParts = new WeakMap<PayGroup, GroupParts>();
 
-function partsOf(model: RoleModel, group: PayGroup, anchor: LevelAnchor | undefined): GroupParts {
+function partsOf(model: RoleModel, group: PayGroup, anchor: LevelAnchor | undefined, level: Level | undefined): GroupParts {
   const known = groupParts.get(group);
   if (known) return known;
   const figure = group.figure;
+  const notes: string[] = [];
+  if (anchor?.lowerBound) notes.push(`The source gives only a floor for ${level?.name ?? 'this level'}; the real median is likely higher.`);
+  if (!anchor && model.nationalBonus) {
+    // The all-levels bonus: no note.
+  } else if (anchor && model.bonusShare !== undefined && model.nationalBonus) {
+    notes.push(`Bonus scaled from the all-levels bonus share (${(model.bonusShare * 100).toFixed(2)}% of base).`);
+  } else {
+    notes.push('No source gives a bonus for this group; bonus shown as 0.');
+  }
   const parts: GroupParts = {
     basis: Object.freeze({
       figureId: figure.id,
@@ -127,6 +138,7 @@ function partsOf(model: RoleModel, group: PayGroup, anchor: LevelAnchor | undefi
     alternatives: Object.freeze(
       anchor ? [] : model.alternativeFigures.map((a) => Object.freeze(copyAlternative(a))),
     ) as Estimate['alternatives'],
+    notes: Object.freeze(notes),
     regions: new Map(),
   };
   groupParts.set(group, parts);
@@ -158,13 +170,12 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
   const group: PayGroup | undefined = anchor ?? model.allLevels;
   if (!group) throw new NoDataError('level', `No pay figure for ${profile.role.id}`);
   const figure = group.figure;
-  const parts = partsOf(model, group, anchor);
+  const parts = partsOf(model, group, anchor, level);
   const regionFactor = model.regionFactors[region.id];
   const regionParts = regionPartsOf(parts, region.id, regionFactor);
 
   // The flags added here, as bits of ADDED_FLAGS; the profile's own come first.
   let added = 0;
-  const notes = profile.notes.slice();
   let factor = 1;
 
   if (regionFactor && regionFactor.kind !== 'national') {
@@ -192,10 +203,7 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
   }
 
   const base = scalePercentiles(group.median * factor, group.spread.factors);
-  if (anchor?.lowerBound) {
-    added |= LOWER_BOUND;
-    notes.push(`The source gives only a floor for ${level?.name ?? 'this level'}; the real median is likely higher.`);
-  }
+  if (anchor?.lowerBound) added |= LOWER_BOUND;
   if (figure.statistic !== 'median') added |= THIN_DATA;
 
   let bonusMean = 0;
@@ -207,9 +215,15 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
     bonusMean = base.mean * model.bonusShare;
     bonusSourceId = model.nationalBonus.sourceId;
     added |= BONUS_SCALED;
-    notes.push(bonusScaledNote(model, model.bonusShare));
-  } else {
-    notes.push('No source gives a bonus for this group; bonus shown as 0.');
+  }
+  // The profile's notes, then the group's (a floor, the bonus), in the order they were always written.
+  const profileNotes = profile.notes;
+  let notes = parts.notes;
+  if (!frozen || profileNotes.length > 0) {
+    // A loop, not a spread: iterating frozen lists is slow in V8.
+    const own = profileNotes.slice();
+    for (let i = 0; i < parts.notes.length; i++) own.push(parts.notes[i] as string);
+    notes = own;
   }
 
   if (parts.alternatives.length > 0) added |= CONFLICTING_SOURCES;
@@ -261,7 +275,7 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
     confidence: grade.confidence,
     confidenceScore: grade.confidenceScore,
     flags: frozen ? (grade.flags as Flag[]) : grade.flags.slice(),
-    notes,
+    notes: notes as string[],
   };
   if (!frozen) return estimate;
   // The shared parts are frozen already.
@@ -269,20 +283,8 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
   Object.freeze(estimate.bonus);
   Object.freeze(estimate.total);
   if (aging) Object.freeze(adjustments);
-  Object.freeze(notes);
+  if (notes !== parts.notes) Object.freeze(notes);
   return Object.freeze(estimate);
-}
-
-/** The note of a bonus scaled by the role's all-levels share, worded once per role model. */
-const bonusScaledNotes = new WeakMap<RoleModel, string>();
-
-function bonusScaledNote(model: RoleModel, share: number): string {
-  let note = bonusScaledNotes.get(model);
-  if (note === undefined) {
-    note = `Bonus scaled from the all-levels bonus share (${(share * 100).toFixed(2)}% of base).`;
-    bonusScaledNotes.set(model, note);
-  }
-  return note;
 }
 
 /** The flags an estimate adds to its profile's, in the order it adds them; bit i stands for ADDED_FLAGS[i]. */

@@ -97,8 +97,9 @@ export function createQueryMemo<V>(capacity: number): QueryMemo<V> {
         if (!oldest.done) memo.delete(oldest.value);
       }
       const q = query as ProfileFields;
-      // A copy of the list: the caller may change theirs afterwards.
-      const skills = Array.isArray(q.skills) ? Object.freeze([...(q.skills as string[])]) : undefined;
+      // A copy of the list: the caller may change theirs afterwards. Not frozen (it never leaves the
+      // memo): V8 reads the items of frozen lists more slowly, and this one is read on every hit.
+      const skills = Array.isArray(q.skills) ? (q.skills as string[]).slice() : undefined;
       const { role, level, yearsExperience, region, education, asOf } = q;
       memo.set(hash, { role, level, yearsExperience, region, skills, education, asOf, value });
     },
