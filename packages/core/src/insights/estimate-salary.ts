@@ -56,8 +56,8 @@ function roundPercentiles(p: Percentiles, add: number) {
  *
  * The result is deeply frozen: it is pure data, and the same query may be answered with the same
  * object from a bounded memo (the last {@link ESTIMATE_MEMO_SIZE} distinct queries per data set).
- * Its constant parts (basis, spread, alternatives, region adjustment, sources) are shared with
- * other answers for the same pay group and region.
+ * Its constant parts (basis, spread, alternatives, region adjustment, sources, and without `asOf`
+ * the pay figures) are shared with other answers for the same pay group and region.
  */
 export function estimateSalary(dataset: Dataset, query: EstimateQuery): Estimate {
   const hash = hashProfileQuery(query);
@@ -80,8 +80,9 @@ export function computeEstimate(dataset: Dataset, profile: ResolvedProfile, asOf
 
 /**
  * {@link computeEstimate}'s answer, deeply frozen. Its constant parts (the basis, the spread, the
- * region adjustment, the alternatives and sources) are frozen objects shared by every answer for
- * the same pay group and region, so a new query builds and freezes only what depends on it.
+ * region adjustment, the alternatives and sources, the pay figures when not aged, the group's notes
+ * for a profile without notes) are frozen objects shared by every answer for the same pay group and
+ * region, so a new query builds and freezes only what depends on it.
  */
 export function computeFrozenEstimate(dataset: Dataset, profile: ResolvedProfile, asOf?: string): Estimate {
   return buildEstimate(dataset, profile, asOf, 'asOf', true);
@@ -109,6 +110,18 @@ interface RegionParts {
   /** The sources without ageing and with it (resolved on first use). */
   sources: readonly Source[] | undefined;
   agedSources: readonly Source[] | undefined;
+  /**
+   * The pay figures of an estimate that was not aged, frozen (on first use): they depend on the
+   * group and the region alone, whatever the years, skills or education that led to the group.
+   */
+  figures: PayFigures | undefined;
+}
+
+/** An estimate's pay figures. */
+interface PayFigures {
+  readonly base: Estimate['base'];
+  readonly bonus: Estimate['bonus'];
+  readonly total: Estimate['total'];
 }
 
 const groupParts = new WeakMap<PayGroup, GroupParts>();
@@ -154,6 +167,7 @@ function regionPartsOf(parts: GroupParts, regionId: string, regionFactor: Region
     adjustments: Object.freeze(adjustment ? [adjustment] : []) as Estimate['adjustments'],
     sources: undefined,
     agedSources: undefined,
+    figures: undefined,
   };
   parts.regions.set(regionId, r);
   return r;
@@ -243,6 +257,17 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
 
   const grade = gradeOf(profile.flags, added);
 
+  let figures = frozen && !aged ? regionParts.figures : undefined;
+  if (!figures) {
+    figures = { base: roundPercentiles(base, 0), bonus: { mean: round(bonusMean) }, total: roundPercentiles(base, bonusMean) };
+    if (frozen) {
+      Object.freeze(figures.base);
+      Object.freeze(figures.bonus);
+      Object.freeze(figures.total);
+      if (!aged) regionParts.figures = figures;
+    }
+  }
+
   let adjustments: Adjustment[];
   if (frozen) {
     adjustments = aging
@@ -265,9 +290,9 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
     currency: 'USD',
     period: 'year',
     basis: frozen ? parts.basis : { ...parts.basis },
-    base: roundPercentiles(base, 0),
-    bonus: { mean: round(bonusMean) },
-    total: roundPercentiles(base, bonusMean),
+    base: figures.base,
+    bonus: figures.bonus,
+    total: figures.total,
     spread: frozen ? parts.spread : { ...parts.spread },
     adjustments,
     alternatives: frozen ? parts.alternatives : parts.alternatives.map(copyAlternative),
@@ -278,10 +303,7 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
     notes: notes as string[],
   };
   if (!frozen) return estimate;
-  // The shared parts are frozen already.
-  Object.freeze(estimate.base);
-  Object.freeze(estimate.bonus);
-  Object.freeze(estimate.total);
+  // The shared parts and the pay figures are frozen already.
   if (aging) Object.freeze(adjustments);
   if (notes !== parts.notes) Object.freeze(notes);
   return Object.freeze(estimate);
