@@ -57,7 +57,8 @@ function roundPercentiles(p: Percentiles, add: number) {
  * The result is deeply frozen: it is pure data, and the same query may be answered with the same
  * object from a bounded memo (the last {@link ESTIMATE_MEMO_SIZE} distinct queries per data set).
  * Its constant parts (basis, spread, alternatives, region adjustment, sources, and without `asOf`
- * the pay figures) are shared with other answers for the same pay group and region.
+ * the pay figures) are shared with other answers for the same pay group and region; so is the whole
+ * answer when nothing else in it depends on the query (a level asked for, or none, without `asOf`).
  */
 export function estimateSalary(dataset: Dataset, query: EstimateQuery): Estimate {
   const hash = hashProfileQuery(query);
@@ -82,7 +83,8 @@ export function computeEstimate(dataset: Dataset, profile: ResolvedProfile, asOf
  * {@link computeEstimate}'s answer, deeply frozen. Its constant parts (the basis, the spread, the
  * region adjustment, the alternatives and sources, the pay figures when not aged, the group's notes
  * for a profile without notes) are frozen objects shared by every answer for the same pay group and
- * region, so a new query builds and freezes only what depends on it.
+ * region, so a new query builds and freezes only what depends on it; for a profile without flags or
+ * notes of its own, not aged, that is nothing: the whole estimate is shared.
  */
 export function computeFrozenEstimate(dataset: Dataset, profile: ResolvedProfile, asOf?: string): Estimate {
   return buildEstimate(dataset, profile, asOf, 'asOf', true);
@@ -115,6 +117,11 @@ interface RegionParts {
    * group and the region alone, whatever the years, skills or education that led to the group.
    */
   figures: PayFigures | undefined;
+  /**
+   * The whole estimate, frozen, for a profile without flags or notes of its own (a level asked
+   * for, or none) that was not aged: nothing else in it depends on the query.
+   */
+  plain: Estimate | undefined;
 }
 
 /** An estimate's pay figures. */
@@ -168,6 +175,7 @@ function regionPartsOf(parts: GroupParts, regionId: string, regionFactor: Region
     sources: undefined,
     agedSources: undefined,
     figures: undefined,
+    plain: undefined,
   };
   parts.regions.set(regionId, r);
   return r;
@@ -187,6 +195,9 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
   const parts = partsOf(model, group, anchor, level);
   const regionFactor = model.regionFactors[region.id];
   const regionParts = regionPartsOf(parts, region.id, regionFactor);
+  const aged = asOf !== undefined && asOf !== figure.asOf;
+  const plain = frozen && !aged && profile.flags.length === 0 && profile.notes.length === 0;
+  if (plain && regionParts.plain?.levelBasis === profile.levelBasis) return regionParts.plain;
 
   // The flags added here, as bits of ADDED_FLAGS; the profile's own come first.
   let added = 0;
@@ -198,7 +209,6 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
     if (regionFactor.kind === 'none') added |= NO_REGION_DATA;
   }
 
-  const aged = asOf !== undefined && asOf !== figure.asOf;
   let aging: Adjustment | undefined;
   if (aged) {
     const raise = model.regionRaises[region.id] ?? model.nationalRaise;
@@ -306,7 +316,9 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
   // The shared parts and the pay figures are frozen already.
   if (aging) Object.freeze(adjustments);
   if (notes !== parts.notes) Object.freeze(notes);
-  return Object.freeze(estimate);
+  Object.freeze(estimate);
+  if (plain) regionParts.plain = estimate;
+  return estimate;
 }
 
 /** The flags an estimate adds to its profile's, in the order it adds them; bit i stands for ADDED_FLAGS[i]. */
