@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getDefaultDataset } from '../default-dataset.js';
 import { expectValidationErrorAt } from '../errors/expect-validation-error.test-support.js';
+import type { Benchmark } from '../schemas/benchmark.js';
 import { benchmarkOffer, computeOfferBenchmark, judgeOffer } from './benchmark-offer.js';
 
 const ds = getDefaultDataset();
@@ -60,6 +61,25 @@ describe('benchmarkOffer (SPEC §4)', () => {
         expect(b).toBeGreaterThanOrEqual(a);
       }),
     );
+  });
+});
+
+describe('benchmarkOffer for a known profile', () => {
+  it('shares one frozen counter-offer between offers under the median, and answers as judgeOffer does', () => {
+    const profile = { level: 'senior', region: 'us-tx-houston' };
+    const first = benchmarkOffer(ds, { ...profile, offer: { base: 50_000 } });
+    benchmarkOffer(ds, { ...profile, offer: { base: 50_000 } }); // now memoised
+    const answers = [40_000, 60_000, 500_000, 70_000, 120_000, 41_000].map((base) => benchmarkOffer(ds, { ...profile, offer: { base } }));
+    const under = answers.filter((b) => b.verdict === 'below-market');
+    expect(under.length).toBeGreaterThan(2);
+    for (const b of under) expect(b.counterOffer).toBe(under[0]?.counterOffer);
+    const market = answers[0]?.market as Benchmark['market'];
+    expect(market).toEqual(first.market);
+    for (const b of [first, ...answers]) {
+      if (b !== first) expect(b.market).toBe(market);
+      expect(JSON.stringify(b)).toBe(JSON.stringify(judgeOffer(market, { base: b.total.offer })));
+      for (const part of [b, b.delta, b.counterOffer, b.total]) expect(Object.isFrozen(part)).toBe(true);
+    }
   });
 });
 

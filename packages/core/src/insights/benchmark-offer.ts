@@ -25,18 +25,43 @@ const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 export function benchmarkOffer(dataset: Dataset, query: BenchmarkQuery): Benchmark {
   // The market depends on the profile alone; the offer is validated on every call.
   const hash = hashProfileQuery(query, 'offer');
-  const market = hash < 0 ? undefined : markets.get(dataset, hash, query);
-  if (market) {
+  const known = hash < 0 ? undefined : markets.get(dataset, hash, query);
+  if (known) {
     const { offer } = query as { offer?: unknown };
-    return judgeOffer(market, parseInput(OfferSchema, offer, ['offer']));
+    return judgeKnownMarket(known, parseInput(OfferSchema, offer, OFFER_PATH));
   }
   const q = parseInput(BenchmarkQuerySchema, query);
   const fresh = computeFrozenEstimate(dataset, resolveProfile(dataset, q), q.asOf);
-  if (hash >= 0) markets.offer(dataset, hash, query, fresh);
+  if (hash >= 0) markets.offer(dataset, hash, query, { market: fresh, underMedian: undefined });
   return judgeOffer(fresh, q.offer);
 }
 
-const markets = createQueryMemo<Estimate>(ESTIMATE_MEMO_SIZE);
+/** A memoised market (deeply frozen) and, once needed, its counter-offer for offers under the median. */
+interface KnownMarket {
+  readonly market: Estimate;
+  underMedian: Benchmark['counterOffer'] | undefined;
+}
+
+const markets = createQueryMemo<KnownMarket>(ESTIMATE_MEMO_SIZE);
+const OFFER_PATH: readonly string[] = Object.freeze(['offer']);
+
+/**
+ * {@link judgeOffer} against a memoised market: the counter-offer for offers under the median
+ * depends on the market alone, so it is one frozen object per market rather than one per call.
+ */
+function judgeKnownMarket(known: KnownMarket, offer: Offer): Benchmark {
+  const { market } = known;
+  let shared = known.underMedian;
+  if (shared === undefined && offer.base < market.base.p50) {
+    shared = Object.freeze(underMedianCounterOffer(market.base.p50, market.base.p75));
+    known.underMedian = shared;
+  }
+  const b = computeOfferBenchmark(market, offer, shared);
+  Object.freeze(b.delta);
+  if (b.counterOffer !== shared) Object.freeze(b.counterOffer);
+  Object.freeze(b.total);
+  return Object.freeze(b);
+}
 
 /**
  * The benchmark of an already validated offer against an already computed market estimate. Bulk
@@ -52,19 +77,23 @@ export function judgeOffer(market: Estimate, offer: Offer): Benchmark {
   return Object.freeze(b);
 }
 
+function underMedianCounterOffer(p50: number, p75: number): Benchmark['counterOffer'] {
+  return { low: p50, high: p75, rationale: 'The offer is under the market median: ask for the median to the 75th percentile.' };
+}
+
 /**
- * The maths of {@link judgeOffer}, the one implementation of it, without freezing the four new
- * objects: for the CSV bulk benchmark, whose results are turned into text and dropped (freezing
+ * The maths of {@link judgeOffer}, the one implementation of it, without freezing its new
+ * objects (`underMedian`: the counter-offer to give when the offer is under the median): for the CSV bulk benchmark, whose results are turned into text and dropped (freezing
  * them cost about 0.5 µs a row). Not exported from the package.
  */
-export function computeOfferBenchmark(market: Estimate, offer: Offer): Benchmark {
+export function computeOfferBenchmark(market: Estimate, offer: Offer, underMedian?: Benchmark['counterOffer']): Benchmark {
   const { base: offerBase, bonus: offerBonus = 0 } = offer;
   const { p10, p25, p50, p75, p90 } = market.base;
 
   const verdict: Verdict = offerBase < p25 ? 'below-market' : offerBase > p75 ? 'above-market' : 'competitive';
   let counterOffer: Benchmark['counterOffer'];
   if (offerBase < p50) {
-    counterOffer = { low: p50, high: p75, rationale: 'The offer is under the market median: ask for the median to the 75th percentile.' };
+    counterOffer = underMedian ?? underMedianCounterOffer(p50, p75);
   } else if (offerBase <= p75) {
     counterOffer = {
       low: Math.round(offerBase),

@@ -186,3 +186,30 @@ describe('estimateSalary properties', () => {
     expect(() => estimateSalary(ds, query)).not.toThrow();
   });
 });
+
+describe('estimateSalary shares what does not depend on the query', () => {
+  const isDeeplyFrozen = (value: unknown): boolean =>
+    typeof value !== 'object' || value === null || (Object.isFrozen(value) && Object.values(value).every(isDeeplyFrozen));
+
+  it('answers equal queries for a level asked for (no flags or notes of their own, not aged) with one frozen estimate', () => {
+    const a = estimateSalary(ds, { level: 'mid', region: SF, yearsExperience: 6.25 });
+    const b = estimateSalary(ds, { level: 'mid', region: SF, skills: ['dicom'], education: 'bachelors' });
+    expect(b).toBe(a);
+    expect(isDeeplyFrozen(a)).toBe(true);
+    const aged = estimateSalary(ds, { level: 'mid', region: SF, asOf: '2026-01-01' });
+    expect(aged).not.toBe(a);
+    expect(aged.base).not.toBe(a.base);
+    expect(estimateSalary(ds, { level: 'mid', region: 'us-tx-houston' }).base).not.toEqual(a.base);
+  });
+
+  it('gives inferred levels their own notes and flags but the same frozen pay figures', () => {
+    const a = estimateSalary(ds, { yearsExperience: 3.5, region: SF });
+    const b = estimateSalary(ds, { yearsExperience: 3.75, region: SF });
+    expect(a.level).toBe(b.level);
+    expect(a).not.toBe(b);
+    expect(a.notes).not.toEqual(b.notes);
+    for (const key of ['base', 'bonus', 'total', 'basis', 'spread', 'sources'] as const) expect(b[key]).toBe(a[key]);
+    for (const e of [a, b]) expect(isDeeplyFrozen(e)).toBe(true);
+    expect(estimateSalary(ds, { level: a.level ?? '', region: SF }).base).toBe(a.base);
+  });
+});

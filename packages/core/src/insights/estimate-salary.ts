@@ -2,7 +2,7 @@ import type { Dataset } from '../dataset/dataset.js';
 import { NoDataError } from '../errors/index.js';
 import { type ResolvedProfile, resolveProfile } from '../model/resolve-profile.js';
 import type { AlternativeFigure, LevelAnchor, RegionFactor, RoleModel } from '../model/role-model.js';
-import type { Source } from '../schemas/catalogue.js';
+import type { Level, Source } from '../schemas/catalogue.js';
 import { type Adjustment, type Estimate, type EstimateQuery, EstimateQuerySchema, type Flag } from '../schemas/estimate.js';
 import { parseInput } from '../schemas/parse-input.js';
 import { type Percentiles, scalePercentiles } from '../stats/lognormal.js';
@@ -56,8 +56,9 @@ function roundPercentiles(p: Percentiles, add: number) {
  *
  * The result is deeply frozen: it is pure data, and the same query may be answered with the same
  * object from a bounded memo (the last {@link ESTIMATE_MEMO_SIZE} distinct queries per data set).
- * Its constant parts (basis, spread, alternatives, region adjustment, sources) are shared with
- * other answers for the same pay group and region.
+ * Its constant parts (basis, spread, alternatives, region adjustment, sources, and without `asOf`
+ * the pay figures) are shared with other answers for the same pay group and region; so is the whole
+ * answer when nothing else in it depends on the query (a level asked for, or none, without `asOf`).
  */
 export function estimateSalary(dataset: Dataset, query: EstimateQuery): Estimate {
   const hash = hashProfileQuery(query);
@@ -80,8 +81,10 @@ export function computeEstimate(dataset: Dataset, profile: ResolvedProfile, asOf
 
 /**
  * {@link computeEstimate}'s answer, deeply frozen. Its constant parts (the basis, the spread, the
- * region adjustment, the alternatives and sources) are frozen objects shared by every answer for
- * the same pay group and region, so a new query builds and freezes only what depends on it.
+ * region adjustment, the alternatives and sources, the pay figures when not aged, the group's notes
+ * for a profile without notes) are frozen objects shared by every answer for the same pay group and
+ * region, so a new query builds and freezes only what depends on it; for a profile without flags or
+ * notes of its own, not aged, that is nothing: the whole estimate is shared.
  */
 export function computeFrozenEstimate(dataset: Dataset, profile: ResolvedProfile, asOf?: string): Estimate {
   return buildEstimate(dataset, profile, asOf, 'asOf', true);
@@ -95,6 +98,8 @@ interface GroupParts {
   readonly spread: Estimate['spread'];
   /** The alternatives an all-levels estimate shows (none for a level). */
   readonly alternatives: Estimate['alternatives'];
+  /** The notes every estimate of the group ends with (a floor, the bonus), frozen: the whole notes of a profile without notes of its own. */
+  readonly notes: readonly string[];
   /** By region id, then by whether the figures were aged. */
   readonly regions: Map<string, RegionParts>;
 }
@@ -107,14 +112,40 @@ interface RegionParts {
   /** The sources without ageing and with it (resolved on first use). */
   sources: readonly Source[] | undefined;
   agedSources: readonly Source[] | undefined;
+  /**
+   * The pay figures of an estimate that was not aged, frozen (on first use): they depend on the
+   * group and the region alone, whatever the years, skills or education that led to the group.
+   */
+  figures: PayFigures | undefined;
+  /**
+   * The whole estimate, frozen, for a profile without flags or notes of its own (a level asked
+   * for, or none) that was not aged: nothing else in it depends on the query.
+   */
+  plain: Estimate | undefined;
+}
+
+/** An estimate's pay figures. */
+interface PayFigures {
+  readonly base: Estimate['base'];
+  readonly bonus: Estimate['bonus'];
+  readonly total: Estimate['total'];
 }
 
 const groupParts = new WeakMap<PayGroup, GroupParts>();
 
-function partsOf(model: RoleModel, group: PayGroup, anchor: LevelAnchor | undefined): GroupParts {
+function partsOf(model: RoleModel, group: PayGroup, anchor: LevelAnchor | undefined, level: Level | undefined): GroupParts {
   const known = groupParts.get(group);
   if (known) return known;
   const figure = group.figure;
+  const notes: string[] = [];
+  if (anchor?.lowerBound) notes.push(`The source gives only a floor for ${level?.name ?? 'this level'}; the real median is likely higher.`);
+  if (!anchor && model.nationalBonus) {
+    // The all-levels bonus: no note.
+  } else if (anchor && model.bonusShare !== undefined && model.nationalBonus) {
+    notes.push(`Bonus scaled from the all-levels bonus share (${(model.bonusShare * 100).toFixed(2)}% of base).`);
+  } else {
+    notes.push('No source gives a bonus for this group; bonus shown as 0.');
+  }
   const parts: GroupParts = {
     basis: Object.freeze({
       figureId: figure.id,
@@ -127,6 +158,7 @@ function partsOf(model: RoleModel, group: PayGroup, anchor: LevelAnchor | undefi
     alternatives: Object.freeze(
       anchor ? [] : model.alternativeFigures.map((a) => Object.freeze(copyAlternative(a))),
     ) as Estimate['alternatives'],
+    notes: Object.freeze(notes),
     regions: new Map(),
   };
   groupParts.set(group, parts);
@@ -142,6 +174,8 @@ function regionPartsOf(parts: GroupParts, regionId: string, regionFactor: Region
     adjustments: Object.freeze(adjustment ? [adjustment] : []) as Estimate['adjustments'],
     sources: undefined,
     agedSources: undefined,
+    figures: undefined,
+    plain: undefined,
   };
   parts.regions.set(regionId, r);
   return r;
@@ -158,13 +192,15 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
   const group: PayGroup | undefined = anchor ?? model.allLevels;
   if (!group) throw new NoDataError('level', `No pay figure for ${profile.role.id}`);
   const figure = group.figure;
-  const parts = partsOf(model, group, anchor);
+  const parts = partsOf(model, group, anchor, level);
   const regionFactor = model.regionFactors[region.id];
   const regionParts = regionPartsOf(parts, region.id, regionFactor);
+  const aged = asOf !== undefined && asOf !== figure.asOf;
+  const plain = frozen && !aged && profile.flags.length === 0 && profile.notes.length === 0;
+  if (plain && regionParts.plain?.levelBasis === profile.levelBasis) return regionParts.plain;
 
   // The flags added here, as bits of ADDED_FLAGS; the profile's own come first.
   let added = 0;
-  const notes = profile.notes.slice();
   let factor = 1;
 
   if (regionFactor && regionFactor.kind !== 'national') {
@@ -173,7 +209,6 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
     if (regionFactor.kind === 'none') added |= NO_REGION_DATA;
   }
 
-  const aged = asOf !== undefined && asOf !== figure.asOf;
   let aging: Adjustment | undefined;
   if (aged) {
     const raise = model.regionRaises[region.id] ?? model.nationalRaise;
@@ -192,10 +227,7 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
   }
 
   const base = scalePercentiles(group.median * factor, group.spread.factors);
-  if (anchor?.lowerBound) {
-    added |= LOWER_BOUND;
-    notes.push(`The source gives only a floor for ${level?.name ?? 'this level'}; the real median is likely higher.`);
-  }
+  if (anchor?.lowerBound) added |= LOWER_BOUND;
   if (figure.statistic !== 'median') added |= THIN_DATA;
 
   let bonusMean = 0;
@@ -207,9 +239,15 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
     bonusMean = base.mean * model.bonusShare;
     bonusSourceId = model.nationalBonus.sourceId;
     added |= BONUS_SCALED;
-    notes.push(bonusScaledNote(model, model.bonusShare));
-  } else {
-    notes.push('No source gives a bonus for this group; bonus shown as 0.');
+  }
+  // The profile's notes, then the group's (a floor, the bonus), in the order they were always written.
+  const profileNotes = profile.notes;
+  let notes = parts.notes;
+  if (!frozen || profileNotes.length > 0) {
+    // A loop, not a spread: iterating frozen lists is slow in V8.
+    const own = profileNotes.slice();
+    for (let i = 0; i < parts.notes.length; i++) own.push(parts.notes[i] as string);
+    notes = own;
   }
 
   if (parts.alternatives.length > 0) added |= CONFLICTING_SOURCES;
@@ -228,6 +266,17 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
   }
 
   const grade = gradeOf(profile.flags, added);
+
+  let figures = frozen && !aged ? regionParts.figures : undefined;
+  if (!figures) {
+    figures = { base: roundPercentiles(base, 0), bonus: { mean: round(bonusMean) }, total: roundPercentiles(base, bonusMean) };
+    if (frozen) {
+      Object.freeze(figures.base);
+      Object.freeze(figures.bonus);
+      Object.freeze(figures.total);
+      if (!aged) regionParts.figures = figures;
+    }
+  }
 
   let adjustments: Adjustment[];
   if (frozen) {
@@ -251,9 +300,9 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
     currency: 'USD',
     period: 'year',
     basis: frozen ? parts.basis : { ...parts.basis },
-    base: roundPercentiles(base, 0),
-    bonus: { mean: round(bonusMean) },
-    total: roundPercentiles(base, bonusMean),
+    base: figures.base,
+    bonus: figures.bonus,
+    total: figures.total,
     spread: frozen ? parts.spread : { ...parts.spread },
     adjustments,
     alternatives: frozen ? parts.alternatives : parts.alternatives.map(copyAlternative),
@@ -261,28 +310,15 @@ function buildEstimate(dataset: Dataset, profile: ResolvedProfile, asOf: string 
     confidence: grade.confidence,
     confidenceScore: grade.confidenceScore,
     flags: frozen ? (grade.flags as Flag[]) : grade.flags.slice(),
-    notes,
+    notes: notes as string[],
   };
   if (!frozen) return estimate;
-  // The shared parts are frozen already.
-  Object.freeze(estimate.base);
-  Object.freeze(estimate.bonus);
-  Object.freeze(estimate.total);
+  // The shared parts and the pay figures are frozen already.
   if (aging) Object.freeze(adjustments);
-  Object.freeze(notes);
-  return Object.freeze(estimate);
-}
-
-/** The note of a bonus scaled by the role's all-levels share, worded once per role model. */
-const bonusScaledNotes = new WeakMap<RoleModel, string>();
-
-function bonusScaledNote(model: RoleModel, share: number): string {
-  let note = bonusScaledNotes.get(model);
-  if (note === undefined) {
-    note = `Bonus scaled from the all-levels bonus share (${(share * 100).toFixed(2)}% of base).`;
-    bonusScaledNotes.set(model, note);
-  }
-  return note;
+  if (notes !== parts.notes) Object.freeze(notes);
+  Object.freeze(estimate);
+  if (plain) regionParts.plain = estimate;
+  return estimate;
 }
 
 /** The flags an estimate adds to its profile's, in the order it adds them; bit i stands for ADDED_FLAGS[i]. */

@@ -48,6 +48,18 @@ describe('hashProfileQuery', () => {
     }
     expect(hashProfileQuery({ level: 'mid', offer: { base: 1 } }, 'offer')).toBe(hashProfileQuery({ level: 'mid' }));
   });
+
+  it('hashes an id the same whether it is a known catalogue id (looked up) or not (hashed character by character)', () => {
+    estimateSalary(ds, {}); // the memo has seen the default data set: its ids are looked up
+    const known = { level: 'mid', region: 'us-ca-san-francisco', skills: ['dicom', 'hl7'] };
+    // The same text in strings V8 built at run time, and ids no data set knows.
+    const rebuilt = { level: ['m', 'i', 'd'].join(''), region: 'us-ca-san-'.concat('francisco'), skills: ['di'.concat('com'), 'hl7'] };
+    expect(hashProfileQuery(rebuilt)).toBe(hashProfileQuery(known));
+    expect(hashProfileQuery({ level: 'mid', region: 'us-ca-san-fran' })).not.toBe(
+      hashProfileQuery({ level: 'mid', region: 'us-ca-san-francisco' }),
+    );
+    expect(hashProfileQuery({ skills: ['not-a-skill'] })).toBe(hashProfileQuery({ skills: ['not-a-'.concat('skill')] }));
+  });
 });
 
 describe('createQueryMemo', () => {
@@ -70,6 +82,19 @@ describe('createQueryMemo', () => {
       memo.offer(ds, 1 + 4096, { level: 'b' }, 'b');
     }
     expect([memo.get(ds, 1, { level: 'a' }), memo.get(ds, 1 + 4096, { level: 'b' })]).toEqual(['a', 'b']);
+  });
+
+  it('compares the stored fields with the query it is given, not with the last query hashed', () => {
+    const memo = createQueryMemo<string>(10);
+    const a = { level: 'mid', skills: ['dicom'] };
+    const hash = hashProfileQuery(a);
+    memo.offer(ds, hash, a, 'a');
+    memo.offer(ds, hash, a, 'a');
+    hashProfileQuery(a);
+    expect(memo.get(ds, hash, { level: 'senior', skills: ['dicom'] })).toBeUndefined();
+    expect(memo.get(ds, hash, a)).toBe('a');
+    hashProfileQuery(a);
+    expect(memo.get(ds, hash, a)).toBe('a');
   });
 
   it('keeps its own copy of the skills, so changing the query afterwards changes nothing', () => {

@@ -50,7 +50,9 @@ function isEligible(dataset: Dataset, model: RoleModel, level: Level, person: Pe
   if (!model.managementLevels.has(level.id)) return true;
   const reqs = model.requirements[level.id];
   if (!reqs) return true;
-  for (const r of reqs) {
+  // Indexed loops: `for…of` is slow on frozen lists.
+  for (let i = 0; i < reqs.length; i++) {
+    const r = reqs[i] as Requirement;
     if (r.necessity !== 'required') continue;
     if (r.kind === 'skill' && !person.skills.has(r.value)) return false;
     if (r.kind === 'education' && person.education !== undefined && !meetsEducation(dataset, person.education, r.value)) return false;
@@ -71,7 +73,9 @@ export interface Placement {
 export function placeLevel(dataset: Dataset, model: RoleModel, person: Person): Placement | undefined {
   let placed: Level | undefined;
   let unpricedHigher: Level | undefined;
-  for (const level of model.levels) {
+  const levels = model.levels;
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i] as Level;
     if (!isEligible(dataset, model, level, person)) continue;
     if (model.anchors[level.id]) {
       placed = level;

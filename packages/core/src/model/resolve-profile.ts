@@ -54,36 +54,39 @@ export interface ResolvedProfile {
  * name the offending field.
  */
 export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = ''): ResolvedProfile {
-  const roleId = input.role ?? dataset.defaultRoleId;
+  // Each field read once: inputs come in many shapes, so every read is a slow (megamorphic) one.
+  const { role: roleInput, level: levelId, yearsExperience: years, region: regionInput, skills: skillInput, education } = input;
+  const roleId = roleInput ?? dataset.defaultRoleId;
   const role = dataset.roles.byId[roleId];
   const model = dataset.models[roleId];
   if (!role || !model) throw new UnknownReferenceError('role', roleId, `${prefix}role`);
 
-  const regionId = input.region ?? dataset.rootRegionId;
+  const regionId = regionInput ?? dataset.rootRegionId;
   const region = dataset.regions.byId[regionId];
   if (!region) throw new UnknownReferenceError('region', regionId, `${prefix}region`, suggestId(regionId, dataset.regions.byId));
 
-  const skillIds = input.skills ?? NO_SKILLS;
+  const skillIds = skillInput ?? NO_SKILLS;
   const skills = skillIds.length === 0 ? NO_SKILL_SET : new Set<string>();
   for (let i = 0; i < skillIds.length; i++) {
     const id = skillIds[i] as string;
     if (!dataset.skills.byId[id]) throw new UnknownReferenceError('skill', id, `${prefix}skills.${i}`, suggestId(id, dataset.skills.byId));
     (skills as Set<string>).add(id);
   }
-  if (input.education !== undefined && !dataset.education.byId[input.education]) {
-    throw new UnknownReferenceError('education', input.education, `${prefix}education`);
+  if (education !== undefined && !dataset.education.byId[education]) {
+    throw new UnknownReferenceError('education', education, `${prefix}education`);
   }
 
   let flags: readonly Flag[] = NO_FLAGS;
   const notes: string[] = [];
   let level: Level | undefined;
   let levelBasis: ResolvedProfile['levelBasis'] = 'all-levels';
-  const years = input.yearsExperience;
 
-  if (input.level !== undefined) {
-    // A loop rather than `find`: no closure per call.
-    for (const l of role.levels) {
-      if (l.id === input.level) {
+  if (levelId !== undefined) {
+    // An indexed loop rather than `find` (a closure per call) or `for…of` (slow on frozen lists).
+    const levels = role.levels;
+    for (let i = 0; i < levels.length; i++) {
+      const l = levels[i] as Level;
+      if (l.id === levelId) {
         level = l;
         break;
       }
@@ -91,7 +94,7 @@ export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = '
     if (!level) {
       throw new UnknownReferenceError(
         'level',
-        input.level,
+        levelId,
         `${prefix}level`,
         `levels of ${role.id}: ${role.levels.map((l) => l.id).join(', ')}`,
       );
@@ -108,7 +111,7 @@ export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = '
       notes.push(`${level.name} usually comes after ${level.minYears} years (our judgement); ${years} given.`);
     }
   } else if (years !== undefined) {
-    const placement = placeLevel(dataset, model, { yearsExperience: years, skills, education: input.education });
+    const placement = placeLevel(dataset, model, { yearsExperience: years, skills, education });
     if (!placement) throw new NoDataError(`${prefix}level`, `No level of ${role.id} has a pay figure`);
     level = placement.level;
     levelBasis = 'inferred';
@@ -117,7 +120,7 @@ export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = '
     if (placement.unpricedHigher) {
       notes.push(`The profile also qualifies for ${placement.unpricedHigher.name}, for which no source gives pay; shown at ${level.name}.`);
     }
-    if (input.education === undefined && model.managementLevels.size > 0) {
+    if (education === undefined && model.managementLevels.size > 0) {
       notes.push('Education not given: not used to decide the level.');
     }
   }
@@ -130,5 +133,5 @@ export function resolveProfile(dataset: Dataset, input: ProfileInput, prefix = '
   }
   if (!level && !model.allLevels) throw new NoDataError(`${prefix}level`, `No all-levels pay figure for ${role.id}; give a level`);
 
-  return { role, model, region, level, levelBasis, skills, education: input.education, yearsExperience: years, flags, notes };
+  return { role, model, region, level, levelBasis, skills, education, yearsExperience: years, flags, notes };
 }
