@@ -3,7 +3,7 @@
 //   bare          Express 5 answering the API's own body, precomputed (as bench/bare-app.ts)
 //   bare+log      the same with the request log (pino, asynchronous destination to /dev/null)
 //   bare+helmet   the same with the security headers
-//   bare+limit    the same with express-rate-limit (limit out of reach)
+//   bare+limit    the same with the rate limiter (rate-limiter-flexible; limit out of reach)
 //   bare+all      the three together, in one router layer as in the API
 //   api           createApp as in production (NODE_ENV=production)
 //

@@ -6,6 +6,8 @@ import { rateLimiter } from './rate-limit.js';
 
 function appWith(max: number, windowMs = 60_000) {
   const app = express();
+  // Tests pick the client address with X-Forwarded-For.
+  app.set('trust proxy', true);
   app.use(rateLimiter({ windowMs, max }, ['/healthz']));
   app.get('/healthz', (_req, res) => void res.send('ok'));
   app.get('/x', (_req, res) => void res.send('x'));
@@ -56,5 +58,33 @@ describe('rateLimiter', () => {
     const long = await request(appWith(5, 7_200_000)).get('/x');
     expect(long.headers.ratelimit).toBe('limit=5, remaining=4, reset=7200');
     expect(long.headers['ratelimit-policy']).toBe('5;w=7200');
+  });
+
+  it('counts each client on its own: an IPv4 address, an IPv6 one by its /56 subnet', async () => {
+    const app = appWith(1);
+    const from = (ip: string) => request(app).get('/x').set('X-Forwarded-For', ip);
+    expect((await from('203.0.113.7')).status).toBe(200);
+    expect((await from('203.0.113.7')).status).toBe(429);
+    expect((await from('203.0.113.8')).status).toBe(200);
+    expect((await from('::ffff:203.0.113.9')).status).toBe(200);
+    expect((await from('203.0.113.9')).status).toBe(429);
+    expect((await from('2001:db8:0:1200::1')).status).toBe(200);
+    // Same /56 (2001:db8:0:1200::/56), another host: the same client.
+    expect((await from('2001:db8:0:12ff:ffff::2')).status).toBe(429);
+    // The next /56.
+    expect((await from('2001:db8:0:1300::1')).status).toBe(200);
+  });
+
+  it("counts the window from the client's first request and says how much of it is left", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const app = appWith(2);
+    expect((await request(app).get('/x')).headers.ratelimit).toBe('limit=2, remaining=1, reset=60');
+    vi.setSystemTime(Date.now() + 30_500);
+    expect((await request(app).get('/x')).headers.ratelimit).toBe('limit=2, remaining=0, reset=30');
+    vi.setSystemTime(Date.now() + 20_000);
+    const refused = await request(app).get('/x');
+    expect(refused.headers.ratelimit).toBe('limit=2, remaining=0, reset=10');
+    expect(refused.headers['retry-after']).toBe('10');
+    expect(refused.text).toBe('At most 2 requests per 60 s; retry after 10 s');
   });
 });

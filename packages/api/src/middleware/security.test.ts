@@ -3,7 +3,7 @@ import { Socket } from 'node:net';
 import type { Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { describe, expect, it } from 'vitest';
-import { HELMET_OPTIONS, helmetHeaders, recordHeaders } from './security.js';
+import { HELMET_OPTIONS, helmetHeaders, recordHeaders, securityHeaders } from './security.js';
 
 /** The headers a middleware leaves on a real response, in order, with X-Powered-By set beforehand. */
 function headersAfter(middleware: RequestHandler | ReturnType<typeof helmet>): [string, unknown][] {
@@ -28,6 +28,46 @@ describe('helmetHeaders', () => {
       expect(expected.map(([header]) => header)).toContain('content-security-policy');
     });
   }
+});
+
+// Helmet's headers that only act on HTML documents or on obsolete clients (see security.ts).
+const HTML_ONLY = [
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+];
+
+describe('securityHeaders', () => {
+  const names = (path: string) => {
+    const headers = securityHeaders('/docs');
+    const atPath: RequestHandler = (req, res, next) => headers(Object.assign(req, { path }), res, next);
+    return headersAfter(atPath).map(([name]) => name);
+  };
+
+  it("answers JSON with the API's headers only: none that act on HTML documents alone", () => {
+    for (const path of ['/v1/estimates', '/v1/offers/benchmark', '/v1/nothing-here', '/healthz', '/readyz', '/openapi.json']) {
+      expect(names(path), path).toEqual([
+        'content-security-policy',
+        'cross-origin-resource-policy',
+        'referrer-policy',
+        'strict-transport-security',
+        'x-content-type-options',
+        'x-frame-options',
+      ]);
+    }
+  });
+
+  it("keeps all of helmet's headers on the web page, the docs, the page's assets and other paths", () => {
+    for (const path of ['/', '/index.html', '/docs', '/docs/', '/docs/swagger-ui.css', '/app-2E7W4I4Y.js', '/favicon.svg', '/nothing']) {
+      const set = names(path);
+      for (const header of HTML_ONLY) expect(set, `${path}: ${header}`).toContain(header);
+      expect(set, path).toHaveLength(12);
+      expect(set, path).not.toContain('x-powered-by');
+    }
+  });
 });
 
 describe('recordHeaders', () => {

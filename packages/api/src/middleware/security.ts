@@ -3,8 +3,30 @@ import type { Request, RequestHandler, Response } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
 
 // JSON answers need no content at all; the docs page needs its own scripts, styles and images.
-const apiOptions: HelmetOptions = {
-  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+// These are the headers of every answer that is neither the API's JSON nor a page (the page's
+// script, style sheet and icon, unknown paths): all of helmet's.
+const noContent = { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } };
+const apiOptions: HelmetOptions = { contentSecurityPolicy: noContent };
+
+// The API's JSON answers (see isJsonPath), problems included: the headers the OWASP REST Security
+// Cheat Sheet lists for API answers (CSP with frame-ancestors 'none', X-Content-Type-Options,
+// X-Frame-Options, Strict-Transport-Security, Referrer-Policy) and Cross-Origin-Resource-Policy
+// (it keeps other sites from loading an answer with a no-cors request), without the headers that
+// only act on an HTML document or on obsolete clients. A JSON answer is never rendered as a document.
+const jsonOptions: HelmetOptions = {
+  contentSecurityPolicy: noContent,
+  // Cross-Origin-Opener-Policy: governs the browsing context group of a top-level HTML document.
+  crossOriginOpenerPolicy: false,
+  // Origin-Agent-Cluster: asks for an origin-keyed agent cluster for a document; JSON has none.
+  originAgentCluster: false,
+  // X-DNS-Prefetch-Control: DNS prefetching of the links in an HTML page; JSON has no links to follow.
+  xDnsPrefetchControl: false,
+  // X-Download-Options: only Internet Explorer 8 read it, for HTML files it downloaded.
+  xDownloadOptions: false,
+  // X-Permitted-Cross-Domain-Policies: for Adobe Flash and Acrobat cross-domain policy files; obsolete clients.
+  xPermittedCrossDomainPolicies: false,
+  // X-XSS-Protection (helmet's `0`): switched off old browsers' XSS auditor, which only ran on HTML; no current browser has one.
+  xXssProtection: false,
 };
 
 const docsOptions: HelmetOptions = {
@@ -45,8 +67,16 @@ const pageOptions: HelmetOptions = {
   },
 };
 
-/** The helmet options of each kind of answer: the API's JSON, the docs page, the web page. */
-export const HELMET_OPTIONS = { api: apiOptions, docs: docsOptions, page: pageOptions } as const;
+/**
+ * The helmet options of each kind of answer: the API's JSON, the docs page, the web page, and
+ * anything else (the page's assets, unknown paths).
+ */
+export const HELMET_OPTIONS: Readonly<Record<'json' | 'api' | 'docs' | 'page', HelmetOptions>> = {
+  json: jsonOptions,
+  api: apiOptions,
+  docs: docsOptions,
+  page: pageOptions,
+};
 
 /** A header helmet sets (name and value) or removes (name alone). */
 export type HeaderStep = readonly [name: string, value: string] | readonly [name: string];
@@ -102,6 +132,7 @@ export function helmetHeaders(options: HelmetOptions): RequestHandler {
   };
 }
 
+const jsonHeaders = helmetHeaders(jsonOptions);
 const apiHeaders = helmetHeaders(apiOptions);
 const docsHeaders = helmetHeaders(docsOptions);
 const pageHeaders = helmetHeaders(pageOptions);
@@ -109,12 +140,20 @@ const pageHeaders = helmetHeaders(pageOptions);
 // Only the HTML document's policy governs the page; its script and style sheet keep the API's.
 const isPage = (path: string) => path === '/' || path.endsWith('.html');
 
-/** Helmet's security headers with a strict CSP, relaxed only as far as /docs and the web page need. */
+/** The paths answered with JSON only: the API's routes, the health checks and the OpenAPI document. */
+export const isJsonPath = (path: string): boolean =>
+  path.startsWith('/v1/') || path === '/healthz' || path === '/readyz' || path === '/openapi.json';
+
+/**
+ * Helmet's security headers with a strict CSP, relaxed only as far as /docs and the web page need;
+ * the API's JSON answers without the headers that only act on HTML documents (see `jsonOptions`).
+ */
 export function securityHeaders(docsPath: string): RequestHandler {
   const docsPrefix = `${docsPath}/`;
   return (req, res, next) => {
     const path = req.path;
-    if (path === docsPath || path.startsWith(docsPrefix)) docsHeaders(req, res, next);
+    if (isJsonPath(path)) jsonHeaders(req, res, next);
+    else if (path === docsPath || path.startsWith(docsPrefix)) docsHeaders(req, res, next);
     else if (isPage(path)) pageHeaders(req, res, next);
     else apiHeaders(req, res, next);
   };
