@@ -31,35 +31,27 @@ function marketCells(market: Estimate): readonly [string, string, string] {
 function createDecimalText(decimals: number, min: number, max: number, format: (text: string) => string = String): (n: number) => string {
   const scale = 10 ** decimals;
   const first = Math.round(min * scale);
-  const size = Math.round(max * scale) - first + 1;
-  // The table is made on first use: a process that never writes a bulk answer (most servers'
-  // start-up) does not allocate and fill it.
-  let figures: Float64Array | undefined;
-  let texts: string[] = [];
-  return (n) => {
-    const slot = Math.round(n * scale) - first;
-    if (slot >= 0 && slot < size) {
-      if (figures === undefined) {
-        figures = new Float64Array(size).fill(Number.NaN);
-        texts = new Array<string>(size).fill('');
-      }
-      if (figures[slot] === n) return texts[slot] as string;
-      const text = format(String(n));
-      figures[slot] = n;
-      texts[slot] = text;
-      return text;
-    }
-    return format(String(n));
-  };
+  return createTextTable(Math.round(max * scale) - first + 1, (n) => Math.round(n * scale) - first, format);
 }
 
 /** The same for whole amounts (deltas, counter-offers): a table of 65,536 slots by the amount's low bits. */
 function createAmountText(format: (text: string) => string = String): (n: number) => string {
   const size = 1 << 16;
+  return createTextTable(size, (n) => n & (size - 1), format);
+}
+
+/**
+ * A table of `size` slots, each holding one figure and its text; `slotOf` places a figure (a slot
+ * outside the table: the figure is converted, not kept). A slot answers only for the very number
+ * it holds. The table is made on first use: a process that never writes a bulk answer (most
+ * servers' start-up) does not allocate and fill it.
+ */
+function createTextTable(size: number, slotOf: (n: number) => number, format: (text: string) => string): (n: number) => string {
   let figures: Float64Array | undefined;
   let texts: string[] = [];
   return (n) => {
-    const slot = n & (size - 1);
+    const slot = slotOf(n);
+    if (slot < 0 || slot >= size) return format(String(n));
     if (figures === undefined) {
       figures = new Float64Array(size).fill(Number.NaN);
       texts = new Array<string>(size).fill('');
