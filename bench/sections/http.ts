@@ -37,7 +37,9 @@ async function measure(ctx: BenchContext, server: RunningProcess, request: LoadR
   return { ...result, cpuUsPerRequest: ((cpuMs(pid) - before) * 1000) / result.requests };
 }
 
-const runCells = (runs: readonly Run[]) => runs.map((r) => `${formatCount(r.rps)} (p99 ${r.p99} ms)`).join('; ');
+/** A latency in milliseconds, to the hundredth. */
+const formatMs = (ms: number) => `${ms.toFixed(2)} ms`;
+const runCells = (runs: readonly Run[]) => runs.map((r) => `${formatCount(r.rps)} (p99 ${formatMs(r.p99)})`).join('; ');
 
 /** Runs `a` and `b` alternately, `rounds` times each, `a` first in even rounds. */
 async function alternate(ctx: BenchContext, rounds: number, a: () => Promise<Run>, b: () => Promise<Run>): Promise<{ a: Run[]; b: Run[] }> {
@@ -96,8 +98,8 @@ export async function runApiSection(ctx: BenchContext): Promise<Section> {
       const bareP99 = median(runs.b.map((r) => r.p99));
       const apiCpu = median(runs.a.map((r) => r.cpuUsPerRequest));
       const bareCpu = median(runs.b.map((r) => r.cpuUsPerRequest));
-      rows.push([name, 'API', formatCount(apiRps), `${apiP99} ms`, `${formatCount(apiCpu)} µs`, runCells(runs.a)]);
-      rows.push([name, 'bare Express', formatCount(bareRps), `${bareP99} ms`, `${formatCount(bareCpu)} µs`, runCells(runs.b)]);
+      rows.push([name, 'API', formatCount(apiRps), formatMs(apiP99), `${formatCount(apiCpu)} µs`, runCells(runs.a)]);
+      rows.push([name, 'bare Express', formatCount(bareRps), formatMs(bareP99), `${formatCount(bareCpu)} µs`, runCells(runs.b)]);
       targets.push({
         name: `${name} req/s`,
         baseline: `${formatCount(bareRps)} req/s`,
@@ -109,8 +111,8 @@ export async function runApiSection(ctx: BenchContext): Promise<Section> {
       if (p99) {
         targets.push({
           name: `${name} p99 latency`,
-          baseline: `${bareP99} ms`,
-          measured: `${apiP99} ms`,
+          baseline: formatMs(bareP99),
+          measured: formatMs(apiP99),
           target: '≤ 1.25 × baseline',
           value: formatRatio(apiP99 / bareP99),
           pass: apiP99 / bareP99 <= 1.25,
@@ -131,6 +133,7 @@ export async function runApiSection(ctx: BenchContext): Promise<Section> {
     'The bare app is Express 5 with no middleware and ETag off (as in the API), sending the API’s own answer bodies,',
     'precomputed; its POST route reads and parses the JSON body with `express.json()` (as any endpoint taking a body',
     'must), then answers. Server CPU per request comes from /proc (user + system time of the server process ÷ requests).',
+    'Latencies are each 2xx answer’s time as autocannon measures it (`process.hrtime`), kept to the microsecond in an HdrHistogram (autocannon’s own histogram holds whole milliseconds).',
     '',
     `GET \`${ESTIMATE_PATH}\`; POST \`/v1/offers/benchmark\` with \`${BENCHMARK_BODY}\`.`,
     '',
@@ -166,8 +169,8 @@ export async function runClusterSection(ctx: BenchContext): Promise<Section> {
       table(
         ['workers', 'req/s (median)', 'p99 (median)', 'runs: req/s (p99)'],
         [
-          ['1', formatCount(oneRps), `${median(runs.a.map((r) => r.p99))} ms`, runCells(runs.a)],
-          ['2', formatCount(twoRps), `${median(runs.b.map((r) => r.p99))} ms`, runCells(runs.b)],
+          ['1', formatCount(oneRps), formatMs(median(runs.a.map((r) => r.p99))), runCells(runs.a)],
+          ['2', formatCount(twoRps), formatMs(median(runs.b.map((r) => r.p99))), runCells(runs.b)],
         ],
       ),
       '',
