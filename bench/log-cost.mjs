@@ -2,16 +2,28 @@
 // started as in the bench (production, one worker, no request refused) with LOG_LEVEL=info (a line
 // per request, to a file) and with LOG_LEVEL=warn (no request lines), alternating, 4 rounds each;
 // autocannon (10 connections, 2 s warm-up, 5 s measured) on 127.0.0.1; server CPU per request from
-// /proc (user + system, every thread).  Usage: node bench/log-cost.mjs [rounds]
+// /proc (user + system, every thread).  Usage: node bench/log-cost.mjs [--rounds=4]
+// With --builds=DIR_A,DIR_B (two server builds, e.g. a variant of server.ts built and copied to
+// packages/api/build-b; paths relative to packages/api so the bundles find the web page), both log
+// at LOG_LEVEL=info and the two builds alternate instead: how the NOTES compared a synchronous log
+// destination with the asynchronous one.
 import { spawn } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
 const ROOT = join(import.meta.dirname, '..');
 const PATH = '/v1/estimates?level=mid&region=us-ca-san-francisco&skills=dicom,hl7&yearsExperience=4';
-const rounds = Number(process.argv[2] ?? 4);
+const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '4' }, builds: { type: 'string' } } });
+const rounds = Number(args.rounds);
+const builds = args.builds?.split(',');
+if (builds && builds.length !== 2) throw new Error('--builds takes two build directories, comma-separated');
+/** The two servers compared: LOG_LEVEL info against warn on the build, or two builds logging at info. */
+const variants = builds
+  ? builds.map((dir) => ({ name: dir, entry: join(ROOT, 'packages/api', dir, 'server.mjs'), level: 'info' }))
+  : ['info', 'warn'].map((level) => ({ name: level, entry: join(ROOT, 'packages/api/build/server.mjs'), level }));
 
 /** CPU ms of a process so far (clock ticks of 10 ms). */
 function cpuMs(pid) {
@@ -19,8 +31,8 @@ function cpuMs(pid) {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function measure(level, port) {
-  const out = openSync(join(tmpdir(), `paylens-log-cost-${level}.log`), 'w');
+async function measure({ entry, level }, port) {
+  const out = openSync(join(tmpdir(), `paylens-log-cost-${port}.log`), 'w');
   const env = {
     ...process.env,
     NODE_ENV: 'production',
@@ -30,7 +42,7 @@ async function measure(level, port) {
     PORT: String(port),
     HOST: '127.0.0.1',
   };
-  const server = spawn('node', [join(ROOT, 'packages/api/build/server.mjs')], { env, stdio: ['ignore', out, 'inherit'] });
+  const server = spawn('node', [entry], { env, stdio: ['ignore', out, 'inherit'] });
   try {
     for (;;) {
       const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
@@ -50,14 +62,13 @@ async function measure(level, port) {
   }
 }
 
-const results = { info: [], warn: [] };
+const results = variants.map(() => []);
 for (let i = 0; i < rounds; i++) {
-  for (const level of i % 2 ? ['warn', 'info'] : ['info', 'warn']) {
-    const r = await measure(level, 4100 + 2 * i + (level === 'info' ? 0 : 1));
-    results[level].push(r);
-    console.log(`${level}: ${Math.round(r.rps)} req/s, ${r.usPerRequest.toFixed(0)} µs server CPU / request`);
+  for (const v of i % 2 ? [1, 0] : [0, 1]) {
+    const r = await measure(variants[v], 4100 + 2 * i + v);
+    results[v].push(r);
+    console.log(`${variants[v].name}: ${Math.round(r.rps)} req/s, ${r.usPerRequest.toFixed(0)} µs server CPU / request`);
   }
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-for (const level of ['info', 'warn'])
-  console.log(`${level} median: ${median(results[level].map((r) => r.usPerRequest)).toFixed(0)} µs / request`);
+variants.forEach((v, k) => console.log(`${v.name} median: ${median(results[k].map((r) => r.usPerRequest)).toFixed(0)} µs / request`));

@@ -6,7 +6,7 @@ import helmet, { type HelmetOptions } from 'helmet';
 // These are the headers of every answer that is neither the API's JSON nor a page (the page's
 // script, style sheet and icon, unknown paths): all of helmet's.
 const noContent = { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } };
-const apiOptions: HelmetOptions = { contentSecurityPolicy: noContent };
+const otherOptions: HelmetOptions = { contentSecurityPolicy: noContent };
 
 // The API's JSON answers (see isJsonPath), problems included: the headers the OWASP REST Security
 // Cheat Sheet lists for API answers (CSP with frame-ancestors 'none', X-Content-Type-Options,
@@ -71,9 +71,9 @@ const pageOptions: HelmetOptions = {
  * The helmet options of each kind of answer: the API's JSON, the docs page, the web page, and
  * anything else (the page's assets, unknown paths).
  */
-export const HELMET_OPTIONS: Readonly<Record<'json' | 'api' | 'docs' | 'page', HelmetOptions>> = {
+export const HELMET_OPTIONS: Readonly<Record<'json' | 'other' | 'docs' | 'page', HelmetOptions>> = {
   json: jsonOptions,
-  api: apiOptions,
+  other: otherOptions,
   docs: docsOptions,
   page: pageOptions,
 };
@@ -133,7 +133,7 @@ export function helmetHeaders(options: HelmetOptions): RequestHandler {
 }
 
 const jsonHeaders = helmetHeaders(jsonOptions);
-const apiHeaders = helmetHeaders(apiOptions);
+const otherHeaders = helmetHeaders(otherOptions);
 const docsHeaders = helmetHeaders(docsOptions);
 const pageHeaders = helmetHeaders(pageOptions);
 
@@ -155,7 +155,7 @@ export function securityHeaders(docsPath: string): RequestHandler {
     if (isJsonPath(path)) jsonHeaders(req, res, next);
     else if (path === docsPath || path.startsWith(docsPrefix)) docsHeaders(req, res, next);
     else if (isPage(path)) pageHeaders(req, res, next);
-    else apiHeaders(req, res, next);
+    else otherHeaders(req, res, next);
   };
 }
 
