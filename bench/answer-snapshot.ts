@@ -120,7 +120,7 @@ const out = {
     nLines++;
     if (l.includes(' ERR ')) nErr++;
     if (l.includes('MISMATCH') || l.includes('MUTATED') || l.includes('NOT-FROZEN')) nMis++;
-    fs.writeSync(fd, l + '\n');
+    fs.writeSync(fd, `${l}\n`);
   },
 };
 const N = Number(count ?? 40000);

@@ -71,4 +71,6 @@ for (let i = 0; i < rounds; i++) {
   }
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-variants.forEach((v, k) => console.log(`${v.name} median: ${median(results[k].map((r) => r.usPerRequest)).toFixed(0)} µs / request`));
+for (const [k, v] of variants.entries()) {
+  console.log(`${v.name} median: ${median(results[k].map((r) => r.usPerRequest)).toFixed(0)} µs / request`);
+}
