@@ -12,6 +12,9 @@ export const API_ENTRY = SERVER_BUNDLE;
 /** The bare Express app, bundled by the same function with the same settings as the API. */
 export const BARE_ENTRY = join(ROOT, 'bench', 'results', 'bare-app.mjs');
 
+/** The bare app's training start for its code cache (the API's is in build-server.mjs). */
+export const BARE_TRAINING_ENV = { PORT: '0', HOST: '127.0.0.1' };
+
 let built: Promise<void> | undefined;
 
 /**
@@ -19,9 +22,10 @@ let built: Promise<void> | undefined;
  * (esbuild, one ES module, dependencies bundled), the bare app by the same function and settings.
  */
 export function buildServers(): Promise<void> {
-  built ??= Promise.all([buildServer(), bundleNodeApp({ entry: join(ROOT, 'bench', 'bare-app.ts'), outfile: BARE_ENTRY })]).then(
-    () => undefined,
-  );
+  built ??= Promise.all([
+    buildServer(),
+    bundleNodeApp({ entry: join(ROOT, 'bench', 'bare-app.ts'), outfile: BARE_ENTRY, trainingEnv: BARE_TRAINING_ENV }),
+  ]).then(() => undefined);
   return built;
 }
 

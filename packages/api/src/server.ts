@@ -117,5 +117,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
 // Run directly (node server.js, tsx, or the `paylens-api` bin, whose path is a symlink that Node
 // resolves for import.meta.url but not for argv[1]), start; imported (`paylens serve`), don't.
+// Not a top-level await: the production build is CommonJS (build-server.mjs), which has none. A
+// start that fails is an unhandled rejection, which ends the process with exit code 1, as a
+// rejected top-level await did.
 const entry = process.argv[1];
-if (entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href) await startServer();
+if (entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href) void startServer();
