@@ -212,11 +212,12 @@ export async function runStartupSection(ctx: BenchContext): Promise<Section> {
   const apiCpu = median(api.map((x) => x.cpu));
   const bareCpu = median(bare.map((x) => x.cpu));
   const body = [
-    'Both started as `node <bundle>`, plain node with no TypeScript loader: the API’s production build',
-    '(`packages/api/build/server.mjs`: `src/server.ts` and its dependencies bundled by esbuild into one ES module, built',
-    'by `packages/api/scripts/build-server.mjs`, which `pnpm start` runs before starting it) and `bench/bare-app.ts` bundled',
-    'by the same function with the same settings (`bench/results/bare-app.mjs`); both are built before the first start,',
-    'untimed. Polled every 5 ms; the clock runs from spawn to the first 200 from /healthz. The API loads and checks the',
+    'Both started as `node <launcher>`, plain node with no TypeScript loader: the API’s production build',
+    '(`packages/api/build/server.mjs`, the launcher of `server.cjs`: `src/server.ts` and its dependencies bundled by esbuild',
+    'into one CommonJS file, compiled with the V8 code cache that the build wrote by starting it once; built by',
+    '`packages/api/scripts/build-server.mjs`, which `pnpm start` runs before starting it) and `bench/bare-app.ts` bundled',
+    'by the same function with the same settings, code cache included (`bench/results/bare-app.mjs`); both are built before',
+    'the first start, untimed. Polled every 5 ms; the clock runs from spawn to the first 200 from /healthz. The API loads and checks the',
     'bundled data set and builds its app before it listens. CPU is the server process’s user + system time at that moment',
     '(10 ms resolution).',
     '',
