@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDefaultDataset } from '@paylens/core';
 import supertest from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildServer } from '../packages/api/scripts/build-server.mjs';
 import { listeningPort, ROOT, spawnServer, testApp } from './support.js';
 
@@ -66,6 +66,15 @@ describe('the production bundle (node packages/api/build/server.mjs)', () => {
     started.child.kill('SIGTERM');
     await started.exit;
     expect(started.out.stderr).toMatch(/code cache: used server\.cjs\.[0-9a-f]{16}\.node-/);
+  });
+
+  it('starts its cluster workers through the launcher, with the code cache too', async () => {
+    const started = start({ NODE_DEBUG: 'paylens', PAYLENS_WORKERS: '2' });
+    // Both workers listening: the primary logs nothing with a port.
+    await vi.waitFor(() => expect(started.out.stdout.match(/"port":\d+/g)).toHaveLength(2), { timeout: 20_000, interval: 50 });
+    started.child.kill('SIGTERM');
+    await started.exit;
+    expect(started.out.stderr.match(/code cache: used /g)).toHaveLength(3);
   });
 
   it('answers exactly as the TypeScript app: page, OpenAPI document, insights', async () => {
