@@ -22,6 +22,7 @@ const server = createServer((req, res) => {
   res.writeHead(req.url === '/healthz' ? ${health} : 404, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ status: 'ok' }));
 });
+if (process.env.PAYLENS_TEST_REFUSE) throw new Error('refused by PAYLENS_TEST_REFUSE');
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   if (process.env.EXIT_AT_LISTEN) {
     console.log('version ${version}, url ' + import.meta.url);
@@ -110,6 +111,16 @@ describe('the code cache launcher', () => {
     expect(after).toHaveLength(1);
     expect(after).not.toEqual(before);
     expect(await run()).toEqual({ stdout: expect.stringMatching(/^version 2,/), cache: 'used' });
+  }, 60_000);
+
+  it('trains with its training environment, not the settings of the environment it is built in', async () => {
+    process.env.PAYLENS_TEST_REFUSE = '1';
+    try {
+      await build();
+    } finally {
+      delete process.env.PAYLENS_TEST_REFUSE;
+    }
+    expect((await run()).cache).toBe('used');
   }, 60_000);
 
   it('fails the build when the training start does not answer /healthz with a 200', async () => {

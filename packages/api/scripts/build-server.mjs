@@ -143,11 +143,14 @@ export async function bundleNodeApp({ entry, outfile, external = [], trainingEnv
 /** The training start of a launcher (see {@link bundleNodeApp}); rejects if it does not write its cache. */
 function writeCodeCache(launcher, trainingEnv) {
   return new Promise((resolvePromise, reject) => {
-    // Plain `node <launcher>` with this process's environment, NODE_OPTIONS included: V8 refuses a
-    // cache made under other V8 flags (--max-old-space-size, say), so a build run with the
-    // NODE_OPTIONS the server runs with (a container's, say) makes a cache that server uses.
+    // Plain `node <launcher>` with `trainingEnv` and nothing else of the build's environment but
+    // NODE_OPTIONS: the program's settings where it is built (a data directory not mounted yet, say)
+    // are not those it will run with, and V8 refuses a cache made under other V8 flags
+    // (--max-old-space-size, say), so a build run with the NODE_OPTIONS the server runs with (a
+    // container's) makes a cache that server uses.
+    const { NODE_OPTIONS } = process.env;
     const child = spawn(process.execPath, [launcher], {
-      env: { ...process.env, ...trainingEnv, PAYLENS_CODE_CACHE_WRITE: '1' },
+      env: { ...(NODE_OPTIONS === undefined ? {} : { NODE_OPTIONS }), ...trainingEnv, PAYLENS_CODE_CACHE_WRITE: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
