@@ -6,7 +6,7 @@ import type { BulkResult } from '../schemas/bulk.js';
 import type { BenchmarkOffersOptions } from './benchmark-offers.js';
 import { createRowBenchmarker, PROFILE_COLUMNS } from './create-bulk-benchmarker.js';
 import { OFFER_COLUMNS, type OfferColumnMap, RESULT_COLUMNS, resolveOfferColumns } from './offer-columns.js';
-import { numberProfilesInWorker, parseCsvInWorker, profileIdsOf, type UnreadableRecord } from './parse-csv-in-worker.js';
+import { numberProfilesInWorker, parseCsvInWorker, profileIdsOf, QUICK_OPTIONS, type UnreadableRecord } from './parse-csv-in-worker.js';
 import type { OutputProfile } from './to-result-cells.js';
 
 /** One result of a CSV bulk benchmark, with the record's cells as read. */
@@ -38,17 +38,14 @@ export interface BenchmarkOffersCsvOptions extends BenchmarkOffersOptions {
   readonly parseInWorker?: boolean;
 }
 
-/** csv-parse's options for offers, but for `on_skip` (set where the parser runs). */
-const PARSE_OPTIONS = {
-  bom: true,
-  ltrim: true,
-  relax_quotes: true,
-  relax_column_count: true,
-  skip_empty_lines: true,
-  // Spreadsheets export trailing blank rows as `,,,`: no offer there, so not a row.
-  skip_records_with_empty_values: true,
-  skip_records_with_error: true,
-} as const;
+/**
+ * csv-parse's options for offers, but for `on_skip` (set where the parser runs): `QUICK_OPTIONS`,
+ * the ones with which the parser's worker reads plain lines with d3-dsv. `bom`, `ltrim`,
+ * `relax_quotes`, `relax_column_count`, `skip_empty_lines`, `skip_records_with_error`, and
+ * `skip_records_with_empty_values` (spreadsheets export trailing blank rows as `,,,`: no offer
+ * there, so not a row).
+ */
+const PARSE_OPTIONS = QUICK_OPTIONS;
 
 /** Records at most this many at a time, so a batch stays small whatever the parser holds. */
 const MAX_BATCH = 1024;
