@@ -1,10 +1,29 @@
-import { csvFormatRow, csvFormatValue } from 'd3-dsv';
+import { csvFormatValue } from 'd3-dsv';
 import type { Benchmark } from '../schemas/benchmark.js';
 import type { BulkResult } from '../schemas/bulk.js';
 import type { Estimate } from '../schemas/estimate.js';
 import { RESULT_COLUMNS } from './offer-columns.js';
 
 const EMPTY_RESULT: readonly string[] = RESULT_COLUMNS.slice(0, -1).map(() => '');
+
+/**
+ * d3-dsv's `csvFormatRow(cells)`: each cell through d3-dsv's `csvFormatValue`, joined with commas
+ * (as `csvFormatRow` joins them), here by `+` rather than by `Array.prototype.join`. The text is
+ * the same, but not its form in memory: V8's `join` of the cells that come from the parser's
+ * worker makes a two-byte string (two bytes a character, ASCII text too), and every output chunk
+ * holding such a line is then flattened and encoded to UTF-8 as two-byte text, which cost about a
+ * tenth of the main thread; text made by `+` stays one byte a character (bench/NOTES.md, bulk
+ * round 5).
+ *
+ * @example
+ * formatCsvRow(['Doe, Jane', '90000']); // '"Doe, Jane",90000'
+ */
+export function formatCsvRow(cells: readonly string[]): string {
+  let text = '';
+  for (let i = 0; i < cells.length; i++)
+    text = i === 0 ? csvFormatValue(cells[i] as string) : `${text},${csvFormatValue(cells[i] as string)}`;
+  return text;
+}
 
 /** The market's figures as text (`p25`, `p50`, `p75`), once per market estimate: rows of one profile share it. */
 const marketText = new WeakMap<Estimate, readonly [string, string, string]>();
@@ -168,7 +187,7 @@ export interface OutputProfile {
  * Makes the function that writes an ok result's CSV output line (no line end): exactly
  * d3-dsv's `csvFormatRow(toOutputRecord(cells, carried, result))`, but with the cells that are
  * the same for every row of a profile formatted once. The carried cells at `profileColumns`
- * (record indices) are formatted by `csvFormatRow` once per `profile`, as are the market's
+ * (record indices) are formatted by {@link formatCsvRow} once per `profile`, as are the market's
  * figures and confidence; every other cell by `csvFormatValue` (remembered per figure, as the
  * figures' text is), and the parts joined with `,` as `csvFormatRow` joins its cells. The caller
  * vouches that the rows given the same `profile` hold the same cells at `profileColumns` and
@@ -200,9 +219,9 @@ export function createOutputLineFormatter(
     const [p25, p50, p75] = marketCells(market);
     return {
       owner,
-      runs: runs.map((run) => csvFormatRow(run.map((i) => cells[i] ?? ''))),
-      figures: csvFormatRow([p25, p50, p75]),
-      confidence: csvFormatRow([market.confidence, '']),
+      runs: runs.map((run) => formatCsvRow(run.map((i) => cells[i] ?? ''))),
+      figures: formatCsvRow([p25, p50, p75]),
+      confidence: formatCsvRow([market.confidence, '']),
       p50: csvFormatValue(p50),
       p75: csvFormatValue(p75),
     };
