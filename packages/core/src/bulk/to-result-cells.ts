@@ -93,8 +93,6 @@ const percentileCsv = createDecimalText(2, 0, 100, csvFormatValue);
 const ratioCsv = createDecimalText(4, 0, 5, csvFormatValue);
 const percentCsv = createDecimalText(2, -100, 400, csvFormatValue);
 const amountCsv = createAmountText(csvFormatValue);
-/** d3-dsv's formatting of each verdict, made as first met. */
-const verdictCsv = new Map<string, string>();
 
 /** Writes the result columns of `result` ({@link RESULT_COLUMNS}, in order) into `out` from index `at`. */
 function setResultCells(out: string[], at: number, result: BulkResult): void {
@@ -172,6 +170,12 @@ interface ProfileCsv {
   /** The market's median and 75th percentile as CSV cells (the counter-offer is often one of them). */
   readonly p50: string;
   readonly p75: string;
+  /** Per verdict met: `verdict,p25,p50,p75` (made as first met). */
+  readonly verdicts: Record<string, string>;
+  /** The line's end when the counter-offer is the median to the 75th percentile: `p50,p75,confidence,`. */
+  readonly medianTail: string;
+  /** The line's end from a counter-offer's high end at the 75th percentile: `p75,confidence,`. */
+  readonly p75Tail: string;
 }
 
 /**
@@ -217,13 +221,17 @@ export function createOutputLineFormatter(
   const owner = {};
   const profileCsv = (cells: readonly string[], market: Estimate): ProfileCsv => {
     const [p25, p50, p75] = marketCells(market);
+    const confidence = formatCsvRow([market.confidence, '']);
     return {
       owner,
       runs: runs.map((run) => formatCsvRow(run.map((i) => cells[i] ?? ''))),
       figures: formatCsvRow([p25, p50, p75]),
-      confidence: formatCsvRow([market.confidence, '']),
+      confidence,
       p50: csvFormatValue(p50),
       p75: csvFormatValue(p75),
+      verdicts: Object.create(null) as Record<string, string>,
+      medianTail: `${formatCsvRow([p50, p75])},${confidence}`,
+      p75Tail: `${csvFormatValue(p75)},${confidence}`,
     };
   };
   return (cells, b, profile) => {
@@ -240,11 +248,19 @@ export function createOutputLineFormatter(
     }
     const { p50, p75 } = b.market.base;
     const { low, high } = b.counterOffer;
-    let verdict = verdictCsv.get(b.verdict);
+    // The cells after the figures of the row's own, in as few parts as the profile allows (each
+    // part of a line is one more string to make and, later, to copy).
+    let verdict = csv.verdicts[b.verdict];
     if (verdict === undefined) {
-      verdict = csvFormatValue(b.verdict);
-      verdictCsv.set(b.verdict, verdict);
+      verdict = `${csvFormatValue(b.verdict)},${csv.figures}`;
+      csv.verdicts[b.verdict] = verdict;
     }
-    return `${line}${percentileCsv(b.percentile)},${ratioCsv(b.compaRatio)},${verdict},${csv.figures},${amountCsv(b.delta.amount)},${percentCsv(b.delta.percent)},${low === p50 ? csv.p50 : amountCsv(low)},${high === p75 ? csv.p75 : amountCsv(high)},${csv.confidence}`;
+    const tail =
+      high === p75
+        ? low === p50
+          ? csv.medianTail
+          : `${amountCsv(low)},${csv.p75Tail}`
+        : `${low === p50 ? csv.p50 : amountCsv(low)},${amountCsv(high)},${csv.confidence}`;
+    return `${line}${percentileCsv(b.percentile)},${ratioCsv(b.compaRatio)},${verdict},${amountCsv(b.delta.amount)},${percentCsv(b.delta.percent)},${tail}`;
   };
 }
