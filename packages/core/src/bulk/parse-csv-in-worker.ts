@@ -2,14 +2,13 @@ import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { isQuickOptions, RECORD_READER_SOURCE, type UnreadableRecord } from './read-csv-records.js';
 
-/** A record csv-parse could not read, in its place in the input (see `on_skip`). */
-export interface UnreadableRecord {
-  readonly unreadable: string;
-}
+export type { UnreadableRecord } from './read-csv-records.js';
 
 /**
- * The worker: csv-parse (the same package and options as in the calling thread) fed the input's
+ * The worker: the record reader (`RECORD_READER_SOURCE`: csv-parse, the same package and options
+ * as in the calling thread, and with the offers' options d3-dsv for plain lines) fed the input's
  * chunks as they are posted, posting back its records in input order, a batch per input chunk
  * parsed (`acks` counts them, so the caller knows how far ahead the input is). A record csv-parse
  * cannot read is posted as `{ unreadable: reason }` in its place. Once told where a record's
@@ -26,6 +25,7 @@ export interface UnreadableRecord {
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const createRecordReader = ${RECORD_READER_SOURCE};
 const start = (csvParseRows) => {
   const { parse } = require(workerData.csvParse);
   // The batch: every record's cells in one array, and per record its shape: n >= 0 for a record
@@ -106,96 +106,23 @@ const start = (csvParseRows) => {
     acks++;
     post();
   };
-  // csv-parse, made when first needed.
-  let parser;
-  const csvParse = () => {
-    parser = parse({
-      ...workerData.options,
-      on_skip: (error) => {
-        parser.push({ unreadable: error ? error.message : 'unreadable CSV record' });
-        return undefined;
-      },
-    });
-    parser.on('data', onRecord);
-    parser.on('end', () => {
+  const reader = createRecordReader(
+    parse,
+    csvParseRows,
+    workerData.options,
+    workerData.quick === true,
+    onRecord,
+    () => {
       post();
       parentPort.postMessage({ end: true });
-    });
-    parser.on('error', (error) => parentPort.postMessage({ error: { message: error.message, code: error.code } }));
-  };
-
-  // The quick path (workerData.quick, only with the offers' csv-parse options, see QUICK_OPTIONS):
-  // while the input is text that csv-parse with those options reads as d3-dsv's csvParseRows
-  // does, whole lines at a time go to csvParseRows, and csv-parse takes over for the rest from
-  // the first line that is not. Such text has no quote (quoted fields, relax_quotes), no CR
-  // (CRLF or CR line ends, csv-parse's record delimiter found from the first line end), no
-  // invalid UTF-8 (a UTF-16 BOM), and no field starting with a character that ltrim removes
-  // (csv-parse's list): it is lines of cells split at commas, which both read the same. Records
-  // of empty cells (skip_records_with_empty_values, empty lines too) are left out by csv-parse's
-  // own test of a record (every cell empty once trimmed). csv-parse, when it takes over, is
-  // first given a line end for each line read here, so the line numbers in its messages are the
-  // same (those empty lines are skipped, and set the record delimiter to LF as the lines read
-  // here had).
-  let quick = workerData.quick === true;
-  const NOT_QUICK = /["\\r\\ufffd]|(?:^|[,\\n])[ \\t\\f\\v\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]/;
-  // The input's bytes from the start of the line not read yet, the line ends read, whether
-  // the input's start (and so a UTF-8 BOM) is still to come.
-  let rest;
-  let lines = 0;
-  let atStart = true;
-  const handOver = (bytes, callback) => {
-    quick = false;
-    rest = undefined;
-    csvParse();
-    if (lines > 0) parser.write(Buffer.alloc(lines, 10));
-    parser.write(bytes, callback);
-  };
-  const isEmpty = (record) => record.every((field) => field.trim() === '');
-  // Reads whole lines (text of LF-ended lines, or the last line): false where it is not quick text.
-  const readQuick = (bytes, end) => {
-    let text = bytes.toString('utf8', 0, end);
-    if (atStart) {
-      atStart = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    if (NOT_QUICK.test(text)) return false;
-    const records = csvParseRows(text);
-    lines += records.length;
-    for (let k = 0; k < records.length; k++) {
-      const record = records[k];
-      if (!isEmpty(record)) onRecord(record);
-    }
-    return true;
-  };
-  const writeQuick = (chunk, callback) => {
-    const bytes = rest === undefined ? chunk : Buffer.concat([rest, chunk]);
-    // A UTF-8 BOM is known by its first 3 bytes (csv-parse waits for them too); a UTF-16 one is not quick.
-    if (atStart && bytes[0] === 0xff && bytes[1] === 0xfe) return handOver(bytes, callback);
-    const end = atStart && bytes.length < 3 ? 0 : bytes.lastIndexOf(10) + 1;
-    if (end > 0 && !readQuick(bytes, end)) return handOver(bytes, callback);
-    rest = end < bytes.length ? bytes.subarray(end) : undefined;
-    callback();
-  };
-  const endQuick = () => {
-    const bytes = rest ?? Buffer.alloc(0);
-    if ((atStart && bytes[0] === 0xff && bytes[1] === 0xfe) || !readQuick(bytes, bytes.length)) {
-      handOver(bytes, () => {});
-      parser.end();
-      return;
-    }
-    post();
-    parentPort.postMessage({ end: true });
-  };
-  if (!quick) csvParse();
+    },
+    (error) => parentPort.postMessage({ error: { message: error.message, code: error.code } }),
+  );
 
   parentPort.on('message', (chunk) => {
-    if (chunk === null) {
-      if (quick) endQuick();
-      else parser.end();
-    } else if (typeof chunk === 'string' || chunk instanceof Uint8Array) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      if (quick) writeQuick(bytes, written);
-      else parser.write(bytes, written);
+    if (chunk === null) reader.end();
+    else if (typeof chunk === 'string' || chunk instanceof Uint8Array) {
+      reader.write(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), written);
     } else {
       // The records so far go without ids.
       if (shapes.length > 0) post();
@@ -218,27 +145,6 @@ const start = (csvParseRows) => {
 let csvParsePath: string | undefined;
 /** d3-dsv, as the worker imports it for the quick path (an ES module); resolved on first use. */
 let d3DsvUrl: string | undefined;
-
-/**
- * The csv-parse options of the offers' CSV (see `benchmarkOffersCsv`), the only ones with which
- * the worker reads plain lines with d3-dsv (the quick path: see the worker's source): with any
- * other options, csv-parse reads the whole input.
- */
-export const QUICK_OPTIONS: Readonly<Record<string, boolean>> = Object.freeze({
-  bom: true,
-  ltrim: true,
-  relax_quotes: true,
-  relax_column_count: true,
-  skip_empty_lines: true,
-  skip_records_with_empty_values: true,
-  skip_records_with_error: true,
-});
-
-/** Whether `options` are exactly {@link QUICK_OPTIONS}. */
-function isQuick(options: Readonly<Record<string, boolean | string | number>>): boolean {
-  const keys = Object.keys(options);
-  return keys.length === Object.keys(QUICK_OPTIONS).length && keys.every((key) => options[key] === QUICK_OPTIONS[key]);
-}
 
 /** Per batch of records, each record's profile id, when the worker numbered them. */
 const profileIds = new WeakMap<readonly unknown[], Int32Array>();
@@ -348,7 +254,7 @@ async function* workerRecords(
 ): AsyncGenerator<(string[] | UnreadableRecord)[], void, undefined> {
   const require = createRequire(import.meta.url);
   csvParsePath ??= require.resolve('csv-parse');
-  const quick = isQuick(options);
+  const quick = isQuickOptions(options);
   if (quick) d3DsvUrl ??= pathToFileURL(require.resolve('d3-dsv')).href;
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
