@@ -59,6 +59,31 @@ describe('readCsvRecords', () => {
     }
   });
 
+  it('hands over after more than 65,536 lines with their line numbers', async () => {
+    const bytes = Buffer.from(`n\n${'1\n'.repeat(70_000)}\n2,"x`);
+    const chunks = chunksOf(bytes, [65_536]);
+    const records = await recordsOf(chunks, QUICK_OPTIONS);
+    expect(records).toEqual(await recordsOf(chunks, CSV_PARSE_ONLY));
+    expect(records.at(-1)).toEqual({ unreadable: expect.stringMatching(/^Quote Not Closed: .* at line 70003$/) });
+  });
+
+  it('reads a line longer than 1 MB as csv-parse does, and the lines after it', async () => {
+    const long = 'x'.repeat(3_000_000);
+    const bytes = Buffer.from(`a,b\n1,2\n${long},3\n4,"5\n`);
+    const chunks = chunksOf(
+      bytes,
+      Array.from({ length: Math.ceil(bytes.length / 65_536) }, (_, i) => i * 65_536),
+    );
+    const records = await recordsOf(chunks, QUICK_OPTIONS);
+    expect(records).toEqual(await recordsOf(chunks, CSV_PARSE_ONLY));
+    expect(records.slice(0, 3)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      [long, '3'],
+    ]);
+    expect(records[3]).toEqual({ unreadable: expect.stringMatching(/^Quote Not Closed: .* at line 4$/) });
+  });
+
   it('passes an error of the input on', async () => {
     const input = new Readable({
       read() {

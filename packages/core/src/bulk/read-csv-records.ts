@@ -74,7 +74,9 @@ export const RECORD_READER_SOURCE = `(function createRecordReader(parse, csvPars
     quick = false;
     rest = undefined;
     csvParse();
-    if (lines > 0) parser.write(Buffer.alloc(lines, 10));
+    // The line ends, 64 kB at a time (a long file's would be as many bytes at once).
+    const newlines = Buffer.alloc(Math.min(lines, 65536), 10);
+    for (let left = lines; left > 0; left -= newlines.length) parser.write(left >= newlines.length ? newlines : newlines.subarray(0, left));
     parser.write(bytes, callback);
   };
   const isEmpty = (record) => record.every((field) => field.trim() === '');
@@ -100,6 +102,8 @@ export const RECORD_READER_SOURCE = `(function createRecordReader(parse, csvPars
     if (atStart && bytes[0] === 0xff && bytes[1] === 0xfe) return handOver(bytes, callback);
     const end = atStart && bytes.length < 3 ? 0 : bytes.lastIndexOf(10) + 1;
     if (end > 0 && !readQuick(bytes, end)) return handOver(bytes, callback);
+    // A line of more than 1 MB so far: csv-parse reads it as it comes, rather than copying it again with every chunk.
+    if (end === 0 && bytes.length > 1048576) return handOver(bytes, callback);
     rest = end < bytes.length ? bytes.subarray(end) : undefined;
     callback();
   };
