@@ -6,8 +6,10 @@
 // older commit: `git archive <commit> | tar -x -C <dir>`, node_modules linked, the generated data
 // set copied). The answers of the first subject and of each other one are compared byte for byte
 // (their first run's output files).
-//   node bench/bulk-alternate.mjs [--rounds=5] [--mode=benchmark|benchmark-one-thread] <file> <name>=<dir> …
-// Example: node bench/bulk-alternate.mjs /tmp/paylens-bench-offers-1000000.csv tip=. base=/tmp/base
+//   node bench/bulk-alternate.mjs [--rounds=5] [--mode=benchmark|benchmark-one-thread] <file> <name>=<dir>[:<mode>] …
+// (a subject's own mode overrides --mode). Examples:
+//   node bench/bulk-alternate.mjs /tmp/paylens-bench-offers-1000000.csv tip=. base=/tmp/base
+//   node bench/bulk-alternate.mjs /tmp/paylens-bench-offers-1000000.csv two=. one=.:benchmark-one-thread
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,9 +20,9 @@ const rounds = Number(args.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 5
 const mode = args.find((a) => a.startsWith('--mode='))?.slice(7) ?? 'benchmark';
 const [file, ...rest] = args.filter((a) => !a.startsWith('--'));
 const subjects = rest.map((a) => {
-  const match = /^([^=]+)=(.+)$/.exec(a);
-  if (!match) throw new Error(`expected <name>=<dir>, got ${a}`);
-  return { name: match[1], dir: resolve(match[2]), runs: [], ratios: [] };
+  const match = /^([^=]+)=(.+?)(?::(benchmark|benchmark-one-thread))?$/.exec(a);
+  if (!match) throw new Error(`expected <name>=<dir>[:<mode>], got ${a}`);
+  return { name: match[1], dir: resolve(match[2]), mode: match[3] ?? mode, runs: [], ratios: [] };
 });
 if (!file || subjects.length === 0) throw new Error('usage: bulk-alternate.mjs [--rounds=5] [--mode=…] <file> <name>=<dir> …');
 const baseline = { name: 'csv-parse', dir: subjects[0].dir, runs: [] };
@@ -46,7 +48,7 @@ for (let round = 0; round < rounds; round++) {
   const walls = new Map();
   for (const subject of order) {
     const out = subject === baseline ? undefined : join(outDir, `${subject.name}-${round === 0 ? 'first' : 'last'}.csv`);
-    const result = run(subject, subject === baseline ? 'parse' : mode, out);
+    const result = run(subject, subject === baseline ? 'parse' : subject.mode, out);
     subject.runs.push(result);
     walls.set(subject, result.ms);
     console.log(`round ${round + 1} ${subject.name}: ${show(result)}`);
@@ -54,14 +56,14 @@ for (let round = 0; round < rounds; round++) {
   for (const subject of subjects) subject.ratios.push(walls.get(subject) / walls.get(baseline));
 }
 
-console.log(`\nmedians of ${rounds} rounds (${mode}, ${file}):`);
+console.log(`\nmedians of ${rounds} rounds (${file}):`);
 for (const subject of [...subjects, baseline]) {
   const m = (key) => median(subject.runs.map((r) => r[key]));
   const ratio = subject.ratios
     ? `; wall ÷ csv-parse's ${median(subject.ratios).toFixed(2)} (${subject.ratios.map((r) => r.toFixed(2)).join(', ')})`
     : '';
   console.log(
-    `${subject.name}: wall ${Math.round(m('ms'))} ms, CPU ${Math.round(m('cpuMs'))} ms, main ${m('mainThreadCpuMs')} ms, other ${m('otherThreadCpuMs')} ms, RSS ${m('peakRssMb').toFixed(0)} MB (max ${Math.max(...subject.runs.map((r) => r.peakRssMb)).toFixed(0)})${ratio}`,
+    `${subject.name}${subject.mode ? ` (${subject.mode})` : ''}: wall ${Math.round(m('ms'))} ms, CPU ${Math.round(m('cpuMs'))} ms, main ${m('mainThreadCpuMs')} ms, other ${m('otherThreadCpuMs')} ms, RSS ${m('peakRssMb').toFixed(0)} MB (max ${Math.max(...subject.runs.map((r) => r.peakRssMb)).toFixed(0)})${ratio}`,
   );
 }
 const first = readFileSync(join(outDir, `${subjects[0].name}-first.csv`));

@@ -104,7 +104,8 @@ export const RECORD_READER_SOURCE = `(function createRecordReader(parse, csvPars
     if (end > 0 && !readQuick(bytes, end)) return handOver(bytes, callback);
     // A line of more than 1 MB so far: csv-parse reads it as it comes, rather than copying it again with every chunk.
     if (end === 0 && bytes.length > 1048576) return handOver(bytes, callback);
-    rest = end < bytes.length ? bytes.subarray(end) : undefined;
+    // A copy: a view would keep the whole chunk (often 64 kB) alive with it.
+    rest = end < bytes.length ? Buffer.from(bytes.subarray(end)) : undefined;
     callback();
   };
   const endQuick = () => {
