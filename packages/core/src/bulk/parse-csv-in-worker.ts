@@ -55,6 +55,9 @@ const start = (csvParseRows) => {
     ids = [];
     acks = 0;
   };
+  // A copy of a cell kept as a key: a cell read by d3-dsv is a slice of the text of its whole
+  // chunk, which a key kept for the run would keep alive with it.
+  const own = (cell) => JSON.parse(JSON.stringify(cell));
   // The record's profile id: its profile cells as read, one map level per column. A profile not
   // numbered since the last start gets the next number, posted as ~id; after limit numbers the
   // numbering starts again.
@@ -71,7 +74,7 @@ const start = (csvParseRows) => {
       let next = node.get(cell);
       if (next === undefined) {
         next = new Map();
-        node.set(cell, next);
+        node.set(own(cell), next);
       }
       node = next;
     }
@@ -79,7 +82,7 @@ const start = (csvParseRows) => {
     const cell = i >= 0 ? (cells[i] ?? '') : '';
     const id = node.get(cell);
     if (id !== undefined) return id;
-    node.set(cell, count);
+    node.set(own(cell), count);
     return ~count++;
   };
   const onRecord = (record) => {
