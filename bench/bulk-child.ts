@@ -1,5 +1,6 @@
 // One bulk run in a process of its own, so its peak RSS is its own. Prints one JSON line:
-// { ms, cpuMs, mainThreadCpuMs, otherThreadCpuMs, rows, peakRssMb } (cpuMs: the process's user +
+// { ms, cpuMs, mainThreadCpuMs, otherThreadCpuMs, rows, peakRssMb, peakHeapMb } (peakHeapMb: the main
+// thread's V8 heap at its largest, committed and used, sampled every 50 ms; cpuMs: the process's user +
 // system time, every thread; mainThreadCpuMs: the main thread's alone, from /proc; otherThreadCpuMs:
 // the busiest other thread's, sampled from /proc every 50 ms since a finished thread leaves no
 // entry: the parser's worker in the `benchmark` run, a V8 helper thread otherwise; null where there
@@ -50,8 +51,12 @@ function threadCpu(): Map<string, number> | null {
 // Each thread's CPU at its last sample; a thread's first sample is its CPU before the run.
 const threadsAtStart = threadCpu();
 const threadsSeen = new Map(threadsAtStart);
+const peakHeapMb = { total: 0, used: 0 };
 const sampleThreads = () => {
   for (const [tid, ms] of threadCpu() ?? []) threadsSeen.set(tid, ms);
+  const { heapTotal, heapUsed } = process.memoryUsage();
+  peakHeapMb.total = Math.max(peakHeapMb.total, Math.round(heapTotal / 2 ** 20));
+  peakHeapMb.used = Math.max(peakHeapMb.used, Math.round(heapUsed / 2 ** 20));
 };
 const sampler = setInterval(sampleThreads, 50);
 
@@ -89,5 +94,5 @@ if (threadsAtStart !== null) {
   }
 }
 process.stdout.write(
-  `${JSON.stringify({ ms, cpuMs, mainThreadCpuMs, otherThreadCpuMs, rows, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ ms, cpuMs, mainThreadCpuMs, otherThreadCpuMs, rows, peakRssMb: process.resourceUsage().maxRSS / 1024, peakHeapMb })}\n`,
 );

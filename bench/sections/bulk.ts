@@ -109,18 +109,18 @@ export async function runBulkSection(ctx: BenchContext): Promise<Section> {
       runs.every((x) => x.otherThreadCpuMs !== null) ? (median(runs.map((x) => x.otherThreadCpuMs as number)) / 1000).toFixed(2) : '—',
       formatCount(rows / (ms / 1000)),
       `${formatCount(Math.max(...runs.map((x) => x.peakRssMb)))} MB`,
-      runs.map((x) => `${(x.ms / 1000).toFixed(2)} (CPU ${(x.cpuMs / 1000).toFixed(2)})`).join(', '),
+      runs.map((x) => `${(x.ms / 1000).toFixed(2)} (CPU ${(x.cpuMs / 1000).toFixed(2)}, ${formatCount(x.peakRssMb)} MB)`).join(', '),
     ];
   };
   const body = [
     `${formatCount(rows)} data rows (${formatCount(statSync(file).size / 1e6)} MB): 1,000 distinct profiles cycling, base and bonus varying,`,
     'one row in a thousand with a bad base (an error row, not a stop). The benchmark run reads the file as a stream,',
-    'benchmarks every row and writes the CSV answer to a file, as `paylens benchmark in.csv -o out.csv` does: csv-parse',
-    'parses the file on a worker thread while the main thread benchmarks and writes (two cores). The one-thread run is',
+    'benchmarks every row and writes the CSV answer to a file, as `paylens benchmark in.csv -o out.csv` does: the file is',
+    'parsed on a worker thread (d3-dsv for plain lines, csv-parse for the rest) while the main thread benchmarks and writes (two cores). The one-thread run is',
     `the same with the parser in the main thread. The baseline is csv-parse with its default options reading the same file. ${rounds}`,
     'alternating rounds, each run a process of its own (time from opening the file to the last byte written, data set',
     'load included); medians. CPU is the process’s user + system time, all threads: with the worker it can exceed the',
-    'wall time; main-thread CPU is that thread’s alone (/proc), what the worker cannot take over; the busiest other thread is the parser’s worker in the two-thread run (a V8 helper thread in the others), sampled from /proc every 50 ms. Peak RSS is the process’s maxRSS. The target compares wall time, the two-thread run with the baseline.',
+    'wall time; main-thread CPU is that thread’s alone (/proc), what the worker cannot take over; the busiest other thread is the parser’s worker in the two-thread run (a V8 helper thread in the others), sampled from /proc every 50 ms. Peak RSS is the process’s maxRSS (the table’s: the highest of the runs). The target compares wall time, the two-thread run with the baseline.',
     '',
     table(
       [
@@ -131,7 +131,7 @@ export async function runBulkSection(ctx: BenchContext): Promise<Section> {
         'busiest other thread CPU s (median)',
         'rows / s',
         'peak RSS',
-        'runs: seconds (CPU)',
+        'runs: seconds (CPU, peak RSS)',
       ],
       [
         line('streaming benchmark, CSV → CSV (parser on a worker thread)', bench),

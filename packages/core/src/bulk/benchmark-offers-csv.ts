@@ -1,12 +1,12 @@
-import { finished, Readable } from 'node:stream';
-import { type CsvError, parse } from 'csv-parse';
+import { Readable } from 'node:stream';
 import type { Dataset } from '../dataset/dataset.js';
 import { CsvHeaderError, RowLimitError } from '../errors/index.js';
 import type { BulkResult } from '../schemas/bulk.js';
 import type { BenchmarkOffersOptions } from './benchmark-offers.js';
 import { createRowBenchmarker, PROFILE_COLUMNS } from './create-bulk-benchmarker.js';
 import { OFFER_COLUMNS, type OfferColumnMap, RESULT_COLUMNS, resolveOfferColumns } from './offer-columns.js';
-import { numberProfilesInWorker, parseCsvInWorker, profileIdsOf, type UnreadableRecord } from './parse-csv-in-worker.js';
+import { numberProfilesInWorker, parseCsvInWorker, profileIdsOf } from './parse-csv-in-worker.js';
+import { QUICK_OPTIONS, readCsvRecords, type UnreadableRecord } from './read-csv-records.js';
 import type { OutputProfile } from './to-result-cells.js';
 
 /** One result of a CSV bulk benchmark, with the record's cells as read. */
@@ -31,65 +31,22 @@ const isSkipped = (record: string[] | SkippedRecord): record is SkippedRecord =>
 /** Options of the CSV bulk benchmark. */
 export interface BenchmarkOffersCsvOptions extends BenchmarkOffersOptions {
   /**
-   * Parse the CSV on a worker thread (csv-parse, the same options), so that parsing and
+   * Parse the CSV on a worker thread (the same reader, the same options), so that parsing and
    * benchmarking run on two cores: for large files (the CLI does it for files). Starting the
    * thread costs some milliseconds and a few MB; the answers are the same.
    */
   readonly parseInWorker?: boolean;
 }
 
-/** csv-parse's options for offers, but for `on_skip` (set where the parser runs). */
-const PARSE_OPTIONS = {
-  bom: true,
-  ltrim: true,
-  relax_quotes: true,
-  relax_column_count: true,
-  skip_empty_lines: true,
-  // Spreadsheets export trailing blank rows as `,,,`: no offer there, so not a row.
-  skip_records_with_empty_values: true,
-  skip_records_with_error: true,
-} as const;
-
-/** Records at most this many at a time, so a batch stays small whatever the parser holds. */
-const MAX_BATCH = 1024;
-
 /**
- * The records of a stream, a batch at a time: every record it holds when asked (at least one),
- * so a consumer pays one wait per batch rather than one per record. As Node's own async iterator
- * for readables, but batched; the stream is left open on return (the caller closes it).
+ * csv-parse's options for offers, but for `on_skip` (set where the parser runs): `QUICK_OPTIONS`,
+ * the ones with which the record reader (in this thread or the parser's worker) reads plain lines
+ * with d3-dsv. `bom`, `ltrim`,
+ * `relax_quotes`, `relax_column_count`, `skip_empty_lines`, `skip_records_with_error`, and
+ * `skip_records_with_empty_values` (spreadsheets export trailing blank rows as `,,,`: no offer
+ * there, so not a row).
  */
-async function* recordBatches(stream: Readable): AsyncGenerator<unknown[], void, undefined> {
-  let wake = () => {};
-  const onReadable = () => wake();
-  stream.on('readable', onReadable);
-  // undefined while open, null once ended, the error if it failed.
-  let ended: Error | null | undefined;
-  const cleanup = finished(stream, { writable: false }, (error) => {
-    ended = error ?? null;
-    wake();
-  });
-  try {
-    for (;;) {
-      const batch: unknown[] = [];
-      if (!stream.destroyed) {
-        for (let record = stream.read(); record !== null; record = stream.read()) {
-          batch.push(record);
-          if (batch.length >= MAX_BATCH) break;
-        }
-      }
-      if (batch.length > 0) yield batch;
-      else if (ended) throw ended;
-      else if (ended === null) return;
-      else
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-    }
-  } finally {
-    stream.off('readable', onReadable);
-    cleanup();
-  }
-}
+const PARSE_OPTIONS = QUICK_OPTIONS;
 
 /** Per batch of results, each row's profile (see `lastProfile` of `createRowBenchmarker`), for {@link streamBulkCsv}. */
 const profileKeys = new WeakMap<readonly BulkCsvResult[], readonly (OutputProfile | undefined)[]>();
@@ -144,21 +101,11 @@ export async function benchmarkOffersCsv(dataset: Dataset, input: CsvInput, opti
       source.destroy();
     };
   } else {
-    const parser = parse({
-      ...PARSE_OPTIONS,
-      // Pushed in place of the unreadable record, so it keeps its row number and its order.
-      on_skip: (error: CsvError | undefined) => {
-        parser.push({ unreadable: error?.message ?? 'unreadable CSV record' } satisfies SkippedRecord);
-        return undefined;
-      },
-    });
-    source.on('error', (error) => parser.destroy(error));
-    source.pipe(parser);
-    records = recordBatches(parser) as AsyncGenerator<(string[] | SkippedRecord)[], void, undefined>;
+    // In this thread, a batch per input chunk.
+    records = readCsvRecords(source, PARSE_OPTIONS);
     close = () => {
-      source.unpipe(parser);
+      void records.return();
       source.destroy();
-      parser.destroy();
     };
   }
 

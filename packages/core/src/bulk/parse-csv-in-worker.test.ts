@@ -1,11 +1,14 @@
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getDefaultDataset } from '../default-dataset.js';
 import { isCsvHeaderError } from '../errors/index.js';
 import { type BenchmarkOffersCsvOptions, type BulkCsvResult, benchmarkOffersCsv, type CsvInput } from './benchmark-offers-csv.js';
 import { numberProfilesInWorker, parseCsvInWorker, profileIdsOf } from './parse-csv-in-worker.js';
+import { chunksOf, csvBytes } from './quick-path-cases.test-support.js';
+import { QUICK_OPTIONS } from './read-csv-records.js';
 import { streamBulkCsv } from './stream-bulk-csv.js';
 
 const ds = getDefaultDataset();
@@ -182,6 +185,50 @@ describe('parseCsvInWorker', () => {
       }
       expect(numbered).toBeGreaterThan(10);
       expect(got).toEqual(expected);
+    }
+  });
+});
+
+describe('parseCsvInWorker with the offers options (the quick path)', () => {
+  // The same options written differently: not the quick path's, so csv-parse reads all of it.
+  const CSV_PARSE_ONLY = { ...QUICK_OPTIONS, delimiter: ',' };
+  const recordsOf = async (chunks: readonly Buffer[], options: Readonly<Record<string, boolean | string>>, profile?: number[]) => {
+    const records = parseCsvInWorker(Readable.from(chunks.map((c) => Buffer.from(c))), options);
+    const got: unknown[] = [];
+    for await (const batch of records) {
+      if (profile !== undefined && got.length === 0) numberProfilesInWorker(records, { columns: profile, limit: 4 });
+      got.push(...batch);
+    }
+    return got;
+  };
+
+  it('gives the records csv-parse gives, unreadable ones and their messages (line numbers) included, however the bytes are split', async () => {
+    await fc.assert(
+      fc.asyncProperty(csvBytes, fc.array(fc.nat(), { maxLength: 6 }), async (bytes, cuts) => {
+        const chunks = chunksOf(bytes, cuts);
+        expect(await recordsOf(chunks, QUICK_OPTIONS)).toEqual(await recordsOf(chunks, CSV_PARSE_ONLY));
+      }),
+      // PAYLENS_QUICK_PATH_RUNS=2000 for a longer search.
+      { numRuns: Number(process.env.PAYLENS_QUICK_PATH_RUNS ?? 30) },
+    );
+  });
+
+  it('hands over to csv-parse where plain lines end, with the line numbers of the whole input', async () => {
+    const plain = Array.from({ length: 3_000 }, (_, i) => `${i},p${i % 7},,q`).join('\n');
+    for (const tail of ['\n1,"a,b",c\n2,x\n', '\n3, padded\n4,x\n', '\r\n5,x\r\n', '\n6,"unclosed\n7,x\n', '\n8,x"y\n9,"z"w\n']) {
+      const bytes = Buffer.from(`\uFEFFid,p,r,q\n${plain}${tail}`);
+      for (const size of [97, 65_536]) {
+        const chunks = chunksOf(
+          bytes,
+          Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => i * size),
+        );
+        const quick = await recordsOf(chunks, QUICK_OPTIONS, [1, 3]);
+        expect(quick).toEqual(await recordsOf(chunks, CSV_PARSE_ONLY, [1, 3]));
+        // The plain lines before the last (which a CR after it would end differently).
+        expect(quick.slice(0, 3_000)).toEqual(parse(bytes.subarray(0, bytes.indexOf(tail)), QUICK_OPTIONS).slice(0, 3_000));
+        if (tail.includes('unclosed'))
+          expect(quick[3_001]).toEqual({ unreadable: expect.stringMatching(/^Quote Not Closed: .* at line 3003$/) });
+      }
     }
   });
 });

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import { csvFormatRow, csvFormatRows } from 'd3-dsv';
+import { csvFormatRows } from 'd3-dsv';
 import { type BulkCsv, type BulkCsvResult, profileKeysOf, resultBatchesOf } from './benchmark-offers-csv.js';
 import { PROFILE_COLUMNS } from './create-bulk-benchmarker.js';
-import { createOutputLineFormatter, toOutputRecord } from './to-result-cells.js';
+import { createOutputLineFormatter, formatCsvRow, toOutputRecord } from './to-result-cells.js';
 
 export interface StreamBulkCsvOptions {
   /** Called with each result as it is written, for progress and summaries. */
@@ -27,7 +27,7 @@ async function* singleResults(bulk: BulkCsv): AsyncGenerator<BulkCsvResult[], vo
 /**
  * The answer as text, formatted by d3-dsv (RFC 4180: a field is quoted when it holds a comma, a
  * quote, CR or LF, quotes doubled; as csv-stringify's defaults), a line end after every row. A
- * row is `csvFormatRow` of its cells; for an answered row of a known profile (from
+ * row is `csvFormatRow` of its cells (as {@link formatCsvRow} writes it); for an answered row of a known profile (from
  * `benchmarkOffersCsv`), the cells that are the same for every row of its profile and market
  * are formatted once and joined to d3-dsv's formatting of the others (the same text, see
  * `createOutputLineFormatter`). Chunks gather rows up to at least {@link CHUNK_CHARS}. Closing
@@ -55,7 +55,7 @@ async function* csvChunks(
         text += `${
           profile !== undefined && result.ok
             ? line(result.cells, result.result, profile)
-            : csvFormatRow(toOutputRecord(result.cells, carried, result))
+            : formatCsvRow(toOutputRecord(result.cells, carried, result))
         }\n`;
         if (text.length >= CHUNK_CHARS) {
           yield text;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getDefaultDataset } from '../default-dataset.js';
 import { createBulkBenchmarker } from './create-bulk-benchmarker.js';
 import { RESULT_COLUMNS } from './offer-columns.js';
-import { createOutputLineFormatter, type OutputProfile, toOutputRecord, toResultCells } from './to-result-cells.js';
+import { createOutputLineFormatter, formatCsvRow, type OutputProfile, toOutputRecord, toResultCells } from './to-result-cells.js';
 
 describe('toResultCells', () => {
   const bench = createBulkBenchmarker(getDefaultDataset());
@@ -75,5 +75,19 @@ describe('createOutputLineFormatter', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('formatCsvRow', () => {
+  it("writes exactly d3-dsv's csvFormatRow", () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', '9', ' ', ',', '"', '\r', '\n', ';', '=', '\uFEFF', 'é', '\t') });
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 10 }), (cells) => {
+        expect(formatCsvRow(cells)).toBe(csvFormatRow(cells));
+      }),
+      { numRuns: 500 },
+    );
+    expect(formatCsvRow([])).toBe(csvFormatRow([]));
+    expect(formatCsvRow(['Doe, Jane', '90000', ''])).toBe('"Doe, Jane",90000,');
   });
 });

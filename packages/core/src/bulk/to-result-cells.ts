@@ -1,10 +1,29 @@
-import { csvFormatRow, csvFormatValue } from 'd3-dsv';
+import { csvFormatValue } from 'd3-dsv';
 import type { Benchmark } from '../schemas/benchmark.js';
 import type { BulkResult } from '../schemas/bulk.js';
 import type { Estimate } from '../schemas/estimate.js';
 import { RESULT_COLUMNS } from './offer-columns.js';
 
 const EMPTY_RESULT: readonly string[] = RESULT_COLUMNS.slice(0, -1).map(() => '');
+
+/**
+ * d3-dsv's `csvFormatRow(cells)`: each cell through d3-dsv's `csvFormatValue`, joined with commas
+ * (as `csvFormatRow` joins them), here by `+` rather than by `Array.prototype.join`. The text is
+ * the same, but not its form in memory: V8's `join` of the cells that come from the parser's
+ * worker makes a two-byte string (two bytes a character, ASCII text too), and every output chunk
+ * holding such a line is then flattened and encoded to UTF-8 as two-byte text, which cost about a
+ * tenth of the main thread; text made by `+` stays one byte a character (bench/NOTES.md, bulk
+ * round 5).
+ *
+ * @example
+ * formatCsvRow(['Doe, Jane', '90000']); // '"Doe, Jane",90000'
+ */
+export function formatCsvRow(cells: readonly string[]): string {
+  let text = '';
+  for (let i = 0; i < cells.length; i++)
+    text = i === 0 ? csvFormatValue(cells[i] as string) : `${text},${csvFormatValue(cells[i] as string)}`;
+  return text;
+}
 
 /** The market's figures as text (`p25`, `p50`, `p75`), once per market estimate: rows of one profile share it. */
 const marketText = new WeakMap<Estimate, readonly [string, string, string]>();
@@ -74,8 +93,6 @@ const percentileCsv = createDecimalText(2, 0, 100, csvFormatValue);
 const ratioCsv = createDecimalText(4, 0, 5, csvFormatValue);
 const percentCsv = createDecimalText(2, -100, 400, csvFormatValue);
 const amountCsv = createAmountText(csvFormatValue);
-/** d3-dsv's formatting of each verdict, made as first met. */
-const verdictCsv = new Map<string, string>();
 
 /** Writes the result columns of `result` ({@link RESULT_COLUMNS}, in order) into `out` from index `at`. */
 function setResultCells(out: string[], at: number, result: BulkResult): void {
@@ -153,6 +170,12 @@ interface ProfileCsv {
   /** The market's median and 75th percentile as CSV cells (the counter-offer is often one of them). */
   readonly p50: string;
   readonly p75: string;
+  /** Per verdict met: `verdict,p25,p50,p75` (made as first met). */
+  readonly verdicts: Record<string, string>;
+  /** The line's end when the counter-offer is the median to the 75th percentile: `p50,p75,confidence,`. */
+  readonly medianTail: string;
+  /** The line's end from a counter-offer's high end at the 75th percentile: `p75,confidence,`. */
+  readonly p75Tail: string;
 }
 
 /**
@@ -168,7 +191,7 @@ export interface OutputProfile {
  * Makes the function that writes an ok result's CSV output line (no line end): exactly
  * d3-dsv's `csvFormatRow(toOutputRecord(cells, carried, result))`, but with the cells that are
  * the same for every row of a profile formatted once. The carried cells at `profileColumns`
- * (record indices) are formatted by `csvFormatRow` once per `profile`, as are the market's
+ * (record indices) are formatted by {@link formatCsvRow} once per `profile`, as are the market's
  * figures and confidence; every other cell by `csvFormatValue` (remembered per figure, as the
  * figures' text is), and the parts joined with `,` as `csvFormatRow` joins its cells. The caller
  * vouches that the rows given the same `profile` hold the same cells at `profileColumns` and
@@ -198,13 +221,17 @@ export function createOutputLineFormatter(
   const owner = {};
   const profileCsv = (cells: readonly string[], market: Estimate): ProfileCsv => {
     const [p25, p50, p75] = marketCells(market);
+    const confidence = formatCsvRow([market.confidence, '']);
     return {
       owner,
-      runs: runs.map((run) => csvFormatRow(run.map((i) => cells[i] ?? ''))),
-      figures: csvFormatRow([p25, p50, p75]),
-      confidence: csvFormatRow([market.confidence, '']),
+      runs: runs.map((run) => formatCsvRow(run.map((i) => cells[i] ?? ''))),
+      figures: formatCsvRow([p25, p50, p75]),
+      confidence,
       p50: csvFormatValue(p50),
       p75: csvFormatValue(p75),
+      verdicts: Object.create(null) as Record<string, string>,
+      medianTail: `${formatCsvRow([p50, p75])},${confidence}`,
+      p75Tail: `${csvFormatValue(p75)},${confidence}`,
     };
   };
   return (cells, b, profile) => {
@@ -221,11 +248,19 @@ export function createOutputLineFormatter(
     }
     const { p50, p75 } = b.market.base;
     const { low, high } = b.counterOffer;
-    let verdict = verdictCsv.get(b.verdict);
+    // The cells after the figures of the row's own, in as few parts as the profile allows (each
+    // part of a line is one more string to make and, later, to copy).
+    let verdict = csv.verdicts[b.verdict];
     if (verdict === undefined) {
-      verdict = csvFormatValue(b.verdict);
-      verdictCsv.set(b.verdict, verdict);
+      verdict = `${csvFormatValue(b.verdict)},${csv.figures}`;
+      csv.verdicts[b.verdict] = verdict;
     }
-    return `${line}${percentileCsv(b.percentile)},${ratioCsv(b.compaRatio)},${verdict},${csv.figures},${amountCsv(b.delta.amount)},${percentCsv(b.delta.percent)},${low === p50 ? csv.p50 : amountCsv(low)},${high === p75 ? csv.p75 : amountCsv(high)},${csv.confidence}`;
+    const tail =
+      high === p75
+        ? low === p50
+          ? csv.medianTail
+          : `${amountCsv(low)},${csv.p75Tail}`
+        : `${low === p50 ? csv.p50 : amountCsv(low)},${amountCsv(high)},${csv.confidence}`;
+    return `${line}${percentileCsv(b.percentile)},${ratioCsv(b.compaRatio)},${verdict},${amountCsv(b.delta.amount)},${percentCsv(b.delta.percent)},${tail}`;
   };
 }
