@@ -12,7 +12,8 @@
 // of GET /v1/estimates; --duration=S sets the measured seconds (default 5).
 // Besides CPU per request, each run reports the server's write system calls per request
 // (/proc/PID/io syscw: the answers' socket writes and the log's) and its context switches per
-// request (every thread's, from /proc/PID/task/*/status).
+// request (every thread's, from /proc/PID/task/*/status); and autocannon's own CPU per request (this
+// process's, user + system, while it measures: it parses every answer's headers and body).
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,7 +133,9 @@ async function measure(variant, port) {
     await autocannon({ ...target, connections: 10, duration: 2 });
     const pid = server.pid;
     const before = { cpu: cpuTimes(pid), writes: writeCalls(pid), switches: contextSwitches(pid) };
+    const client = process.cpuUsage();
     const run = await autocannon({ ...target, connections: 10, duration });
+    const clientUs = process.cpuUsage(client);
     const n = run.requests.total;
     if (run.non2xx > 0 || run.errors > 0) throw new Error(`${variant.name}: ${run.non2xx} non-2xx answers, ${run.errors} errors`);
     const cpu = cpuTimes(pid);
@@ -140,6 +143,7 @@ async function measure(variant, port) {
       rps: run.requests.average,
       usPerRequest: ((cpu.user + cpu.system - before.cpu.user - before.cpu.system) * 1000) / n,
       systemUsPerRequest: ((cpu.system - before.cpu.system) * 1000) / n,
+      clientUsPerRequest: (clientUs.user + clientUs.system) / n,
       writesPerRequest: (writeCalls(pid) - before.writes) / n,
       switchesPerRequest: (contextSwitches(pid) - before.switches) / n,
     };
@@ -157,7 +161,7 @@ for (let i = 0; i < rounds; i++) {
     results[v].push(r);
     console.log(
       `${variants[v].name}: ${Math.round(r.rps)} req/s, ${r.usPerRequest.toFixed(0)} µs server CPU (${r.systemUsPerRequest.toFixed(0)} system) / request, ` +
-        `${r.writesPerRequest.toFixed(2)} writes, ${r.switchesPerRequest.toFixed(2)} context switches / request`,
+        `${r.writesPerRequest.toFixed(2)} writes, ${r.switchesPerRequest.toFixed(2)} context switches / request; autocannon ${r.clientUsPerRequest.toFixed(0)} µs CPU / request`,
     );
   }
 }
@@ -166,6 +170,7 @@ for (const [k, v] of variants.entries()) {
   const rs = results[k];
   console.log(
     `${v.name} median: ${median(rs.map((r) => r.usPerRequest)).toFixed(0)} µs (${median(rs.map((r) => r.systemUsPerRequest)).toFixed(0)} system) / request, ${Math.round(median(rs.map((r) => r.rps)))} req/s, ` +
-      `${median(rs.map((r) => r.writesPerRequest)).toFixed(2)} writes, ${median(rs.map((r) => r.switchesPerRequest)).toFixed(2)} switches / request`,
+      `${median(rs.map((r) => r.writesPerRequest)).toFixed(2)} writes, ${median(rs.map((r) => r.switchesPerRequest)).toFixed(2)} switches / request; ` +
+      `autocannon ${median(rs.map((r) => r.clientUsPerRequest)).toFixed(0)} µs CPU / request`,
   );
 }
