@@ -21,6 +21,9 @@ const DESTINATIONS = {
   'sync, one write per line': { sync: true },
   'async, minLength 4096': { sync: false, minLength: 4096 },
   'sync, minLength 4096': { sync: true, minLength: 4096 },
+  'sync, minLength 2048': { sync: true, minLength: 2048 },
+  'sync, minLength 1024': { sync: true, minLength: 1024 },
+  'sync, minLength 512': { sync: true, minLength: 512 },
 };
 
 const { values: args } = parseArgs({
