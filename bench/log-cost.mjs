@@ -2,36 +2,106 @@
 // started as in the bench (production, one worker, no request refused) with LOG_LEVEL=info (a line
 // per request, to a file) and with LOG_LEVEL=warn (no request lines), alternating, 4 rounds each;
 // autocannon (10 connections, 2 s warm-up, 5 s measured) on 127.0.0.1; server CPU per request from
-// /proc (user + system, every thread).  Usage: node bench/log-cost.mjs [--rounds=4]
-// With --builds=DIR_A,DIR_B (two server builds, e.g. a variant of server.ts built and copied to
-// packages/api/build-b; paths relative to packages/api so the bundles find the web page), both log
-// at LOG_LEVEL=info and the two builds alternate instead: how the NOTES compared a synchronous log
-// destination with the asynchronous one.
+// /proc (user + system, every thread; the system share too).  Usage: node bench/log-cost.mjs [--rounds=4]
+// With --builds=DIR_A,DIR_B[,…] (server builds, e.g. a variant of server.ts built and copied to
+// packages/api/build-b; paths relative to packages/api so the bundles find the web page), all log
+// at LOG_LEVEL=info and the builds take turns instead (the order rotates each round): how the
+// NOTES compare log destinations and other variants. `bare` among them is the bench's bare Express
+// app (bench/bare-app.ts, bundled to bench/results/bare-app.mjs as the bench does, answering the
+// API's own bodies). --endpoint=post loads POST /v1/offers/benchmark with the bench's body instead
+// of GET /v1/estimates; --duration=S sets the measured seconds (default 5).
+// Besides CPU per request, each run reports the server's write system calls per request
+// (/proc/PID/io syscw: the answers' socket writes and the log's) and its context switches per
+// request (every thread's, from /proc/PID/task/*/status); and autocannon's own CPU per request (this
+// process's, user + system, while it measures: it parses every answer's headers and body).
 import { spawn } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { bundleNodeApp } from '../packages/api/scripts/build-server.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
-const PATH = '/v1/estimates?level=mid&region=us-ca-san-francisco&skills=dicom,hl7&yearsExperience=4';
-const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '4' }, builds: { type: 'string' } } });
+const GET_PATH = '/v1/estimates?level=mid&region=us-ca-san-francisco&skills=dicom,hl7&yearsExperience=4';
+const POST_PATH = '/v1/offers/benchmark';
+// The bench's body (bench/sections/http.ts).
+const POST_BODY = JSON.stringify({
+  level: 'mid',
+  region: 'us-ca-san-francisco',
+  skills: ['dicom', 'hl7'],
+  offer: { base: 95_000, bonus: 2_000 },
+});
+const BARE_ENTRY = join(ROOT, 'bench/results/bare-app.mjs');
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '4' },
+    builds: { type: 'string' },
+    endpoint: { type: 'string', default: 'get' },
+    duration: { type: 'string', default: '5' },
+  },
+});
 const rounds = Number(args.rounds);
+const duration = Number(args.duration);
+const post = args.endpoint === 'post';
+if (!post && args.endpoint !== 'get') throw new Error('--endpoint is get or post');
 const builds = args.builds?.split(',');
-if (builds && builds.length !== 2) throw new Error('--builds takes two build directories, comma-separated');
-/** The two servers compared: LOG_LEVEL info against warn on the build, or two builds logging at info. */
+if (builds && builds.length < 2) throw new Error('--builds takes two or more build directories, comma-separated');
+/** The servers compared: LOG_LEVEL info against warn on the build, or several builds logging at info. */
 const variants = builds
-  ? builds.map((dir) => ({ name: dir, entry: join(ROOT, 'packages/api', dir, 'server.mjs'), level: 'info' }))
+  ? builds.map((dir) =>
+      dir === 'bare'
+        ? { name: 'bare', entry: BARE_ENTRY, level: 'info' }
+        : { name: dir, entry: join(ROOT, 'packages/api', dir, 'server.mjs'), level: 'info' },
+    )
   : ['info', 'warn'].map((level) => ({ name: level, entry: join(ROOT, 'packages/api/build/server.mjs'), level }));
 
-/** CPU ms of a process so far (clock ticks of 10 ms). */
-function cpuMs(pid) {
+/** User and system CPU ms of a process so far (clock ticks of 10 ms). */
+function cpuTimes(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
 }
 
-async function measure({ entry, level }, port) {
+/** Write system calls so far (every thread). */
+function writeCalls(pid) {
+  return Number(/^syscw: (\d+)/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? Number.NaN);
+}
+
+/** Context switches so far, summed over the process's threads still alive. */
+function contextSwitches(pid) {
+  let n = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const status = readFileSync(`/proc/${pid}/task/${tid}/status`, 'utf8');
+      for (const m of status.matchAll(/^(?:non)?voluntary_ctxt_switches:\s+(\d+)/gm)) n += Number(m[1]);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return n;
+}
+
+/** The API's answer bodies for the bare app (it answers them precomputed, as in the bench). */
+async function bareBodies() {
+  const file = join(tmpdir(), 'paylens-log-cost-bodies.json');
+  if (!existsSync(BARE_ENTRY)) await bundleNodeApp({ entry: join(ROOT, 'bench/bare-app.ts'), outfile: BARE_ENTRY });
+  const api = variants.find((v) => v.name !== 'bare');
+  const server = await start(api, 4099);
+  try {
+    const estimate = await (await fetch(`http://127.0.0.1:4099${GET_PATH}`)).text();
+    const benchmark = await (
+      await fetch(`http://127.0.0.1:4099${POST_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: POST_BODY })
+    ).text();
+    writeFileSync(file, JSON.stringify({ estimate, benchmark }));
+  } finally {
+    server.kill('SIGTERM');
+  }
+  return file;
+}
+
+let bodiesFile;
+
+async function start({ entry, level }, port) {
   const out = openSync(join(tmpdir(), `paylens-log-cost-${port}.log`), 'w');
   const env = {
     ...process.env,
@@ -41,36 +111,66 @@ async function measure({ entry, level }, port) {
     LOG_LEVEL: level,
     PORT: String(port),
     HOST: '127.0.0.1',
+    ...(bodiesFile ? { BODIES_FILE: bodiesFile } : {}),
   };
   const server = spawn('node', [entry], { env, stdio: ['ignore', out, 'inherit'] });
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return server;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function measure(variant, port) {
+  const server = await start(variant, port);
   try {
-    for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const url = `http://127.0.0.1:${port}${PATH}`;
-    await autocannon({ url, connections: 10, duration: 2 });
-    const before = cpuMs(server.pid);
-    const run = await autocannon({ url, connections: 10, duration: 5 });
-    return { rps: run.requests.average, usPerRequest: ((cpuMs(server.pid) - before) * 1000) / run.requests.total };
+    const target = post
+      ? { url: `http://127.0.0.1:${port}${POST_PATH}`, method: 'POST', headers: { 'content-type': 'application/json' }, body: POST_BODY }
+      : { url: `http://127.0.0.1:${port}${GET_PATH}` };
+    await autocannon({ ...target, connections: 10, duration: 2 });
+    const pid = server.pid;
+    const before = { cpu: cpuTimes(pid), writes: writeCalls(pid), switches: contextSwitches(pid) };
+    const client = process.cpuUsage();
+    const run = await autocannon({ ...target, connections: 10, duration });
+    const clientUs = process.cpuUsage(client);
+    const n = run.requests.total;
+    if (run.non2xx > 0 || run.errors > 0) throw new Error(`${variant.name}: ${run.non2xx} non-2xx answers, ${run.errors} errors`);
+    const cpu = cpuTimes(pid);
+    return {
+      rps: run.requests.average,
+      usPerRequest: ((cpu.user + cpu.system - before.cpu.user - before.cpu.system) * 1000) / n,
+      systemUsPerRequest: ((cpu.system - before.cpu.system) * 1000) / n,
+      clientUsPerRequest: (clientUs.user + clientUs.system) / n,
+      writesPerRequest: (writeCalls(pid) - before.writes) / n,
+      switchesPerRequest: (contextSwitches(pid) - before.switches) / n,
+    };
   } finally {
     server.kill('SIGTERM');
   }
 }
 
+if (variants.some((v) => v.name === 'bare')) bodiesFile = await bareBodies();
 const results = variants.map(() => []);
 for (let i = 0; i < rounds; i++) {
-  for (const v of i % 2 ? [1, 0] : [0, 1]) {
-    const r = await measure(variants[v], 4100 + 2 * i + v);
+  const order = variants.map((_, k) => (k + i) % variants.length);
+  for (const v of order) {
+    const r = await measure(variants[v], 4100 + variants.length * i + v);
     results[v].push(r);
-    console.log(`${variants[v].name}: ${Math.round(r.rps)} req/s, ${r.usPerRequest.toFixed(0)} µs server CPU / request`);
+    console.log(
+      `${variants[v].name}: ${Math.round(r.rps)} req/s, ${r.usPerRequest.toFixed(0)} µs server CPU (${r.systemUsPerRequest.toFixed(0)} system) / request, ` +
+        `${r.writesPerRequest.toFixed(2)} writes, ${r.switchesPerRequest.toFixed(2)} context switches / request; autocannon ${r.clientUsPerRequest.toFixed(0)} µs CPU / request`,
+    );
   }
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [k, v] of variants.entries()) {
-  console.log(`${v.name} median: ${median(results[k].map((r) => r.usPerRequest)).toFixed(0)} µs / request`);
+  const rs = results[k];
+  console.log(
+    `${v.name} median: ${median(rs.map((r) => r.usPerRequest)).toFixed(0)} µs (${median(rs.map((r) => r.systemUsPerRequest)).toFixed(0)} system) / request, ${Math.round(median(rs.map((r) => r.rps)))} req/s, ` +
+      `${median(rs.map((r) => r.writesPerRequest)).toFixed(2)} writes, ${median(rs.map((r) => r.switchesPerRequest)).toFixed(2)} switches / request; ` +
+      `autocannon ${median(rs.map((r) => r.clientUsPerRequest)).toFixed(0)} µs CPU / request`,
+  );
 }

@@ -1,7 +1,7 @@
 // What each piece of the production middleware costs per request, in process: Express apps driven
 // through fake sockets (no network, no kernel), so the figures are the JavaScript's own. Variants:
 //   bare          Express 5 answering the API's own body, precomputed (as bench/bare-app.ts)
-//   bare+log      the same with the request log (pino, asynchronous destination to /dev/null)
+//   bare+log      the same with the request log (pino, the server's destination to /dev/null)
 //   bare+helmet   the same with the security headers
 //   bare+limit    the same with the rate limiter (rate-limiter-flexible; limit out of reach)
 //   bare+all      the three together, in one router layer as in the API
@@ -20,6 +20,7 @@ import { createApp, readConfig } from '@paylens/api';
 import { getDefaultDataset } from '@paylens/core';
 import express, { type RequestHandler } from 'express';
 import { pino } from 'pino';
+import { createLogDestination } from '../packages/api/src/log-destination.js';
 import { inSequence } from '../packages/api/src/middleware/in-sequence.js';
 import { rateLimiter } from '../packages/api/src/middleware/rate-limit.js';
 import { requestLog } from '../packages/api/src/middleware/request-log.js';
@@ -91,7 +92,8 @@ function one(app: Handler, socket: FakeSocket, capture?: (body: string) => void)
 }
 
 const devNull = openSync('/dev/null', 'w');
-const logger = () => pino({ level: 'info' }, pino.destination({ dest: devNull, sync: false }));
+// The server's destination (packages/api/src/server.ts), writing to /dev/null.
+const logger = () => pino({ level: 'info' }, createLogDestination({ dest: devNull }));
 const config = readConfig({ NODE_ENV: 'production', RATE_LIMIT_MAX: '1000000000', LOG_LEVEL: 'info' });
 const api = createApp({ dataset: getDefaultDataset(), config, logger: logger() }) as unknown as Handler;
 let body = '';

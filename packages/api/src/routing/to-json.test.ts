@@ -61,4 +61,37 @@ describe('toJsonBytes', () => {
     const copy = { ...estimate };
     expect(toJsonBytes(copy)).not.toBe(toJsonBytes(copy));
   });
+
+  it('writes new answers around shared frozen parts byte for byte, the parts copied from their kept bytes', () => {
+    // Parts long enough to be kept (512 characters and more), some beyond ASCII, shared by answers
+    // that are new each time: the benchmark's shape.
+    const sharedPart = fc
+      .tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), fc.jsonValue({ maxDepth: 2 }))
+      .map(([text, extra]) => deepFreeze({ note: `${text}${'–×é'.repeat(200)}`, extra, list: [text, 1.5, null] }));
+    fc.assert(
+      fc.property(fc.array(sharedPart, { minLength: 1, maxLength: 3 }), fc.jsonValue({ maxDepth: 2 }), (parts, own) => {
+        for (let round = 0; round < 3; round++) {
+          const answer = deepFreeze({ own: structuredClone(own), parts: [...parts], first: parts[0], gone: undefined, round });
+          const expected = Buffer.from(JSON.stringify(answer));
+          expect(toJsonBytes(answer).equals(expected)).toBe(true);
+          expect(toJsonBytes(answer).equals(expected)).toBe(true);
+          expect(toJsonBytes(answer).equals(expected)).toBe(true);
+          const list = deepFreeze([own, ...parts, undefined]);
+          expect(toJsonBytes(list).equals(Buffer.from(JSON.stringify(list)))).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('writes offer benchmarks, new each time, as JSON.stringify does', () => {
+    const dataset = getDefaultDataset();
+    for (let i = 0; i < 3; i++) {
+      for (const base of [60_000, 90_000, 140_000]) {
+        const benchmark = benchmarkOffer(dataset, { level: 'mid', region: 'us-ca-san-francisco', skills: ['dicom'], offer: { base } });
+        expect(toJsonBytes(benchmark).toString('utf8')).toBe(JSON.stringify(benchmark));
+        expect(toJsonBytes(benchmark).toString('utf8')).toBe(JSON.stringify(benchmark));
+      }
+    }
+  });
 });

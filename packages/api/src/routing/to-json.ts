@@ -25,12 +25,24 @@ export function toJson(value: unknown): string {
 }
 
 const encoded = new WeakMap<object, Buffer>();
+/** Frozen answers written once as bytes whose text was not kept: kept the second time they are written. */
+const answered = new WeakSet<object>();
+
+/** A frozen value's text as UTF-8 bytes of its own, kept with it. */
+function keepBytes(value: object, text: string): Buffer {
+  // Its own memory, not a slice of Buffer's shared pool that it would keep alive.
+  const kept = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  kept.write(text);
+  encoded.set(value, kept);
+  return kept;
+}
 
 /**
  * {@link toJson}'s text as UTF-8 bytes, what an answer's body is written as. A frozen value
- * answered again (its text was kept the first time) keeps its bytes too, so a repeated answer is
- * neither measured nor encoded again; an answer seen once, such as a new offer benchmark, is
- * encoded as usual and its bytes are not kept.
+ * answered again keeps its bytes, so a repeated answer is neither serialised, measured nor
+ * encoded again. An answer seen once, such as a new offer benchmark, is written in pieces: its
+ * own members' text, and the kept bytes of the frozen parts it shares with earlier answers (the
+ * market estimate inside a benchmark), copied rather than serialised and encoded again.
  *
  * @example
  * res.setHeader('Content-Length', toJsonBytes(estimate).length); // from the second time on, no encoding
@@ -39,13 +51,82 @@ export function toJsonBytes(value: unknown): Buffer {
   if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return Buffer.from(toJson(value));
   const bytes = encoded.get(value);
   if (bytes !== undefined) return bytes;
-  const text = texts.get(value);
-  if (text === undefined) return Buffer.from(toJson(value));
-  // Its own memory, not a slice of Buffer's shared pool that it would keep alive.
-  const kept = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-  kept.write(text);
-  encoded.set(value, kept);
-  return kept;
+  let text = texts.get(value);
+  if (text === undefined && answered.has(value)) text = toJson(value);
+  if (text !== undefined) return text.length >= KEEP_FROM_LENGTH ? keepBytes(value, text) : Buffer.from(text);
+  const written = writePieces(value);
+  if (written.length >= KEEP_FROM_LENGTH) answered.add(value);
+  return written;
+}
+
+/** What {@link writePieces} collects: text, and kept bytes. */
+class Pieces {
+  readonly parts: (string | Buffer)[] = [];
+  text = '';
+  hasBytes = false;
+  add(text: string): void {
+    this.text += text;
+  }
+  addPiece(piece: string | Buffer): void {
+    if (typeof piece === 'string') {
+      this.text += piece;
+      return;
+    }
+    if (this.text !== '') this.parts.push(this.text);
+    this.text = '';
+    this.parts.push(piece);
+    this.hasBytes = true;
+  }
+  toBuffer(): Buffer {
+    if (!this.hasBytes) return Buffer.from(this.text);
+    if (this.text !== '') this.parts.push(this.text);
+    let length = 0;
+    for (const part of this.parts) length += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+    const out = Buffer.allocUnsafe(length);
+    let at = 0;
+    for (const part of this.parts) at += typeof part === 'string' ? out.write(part, at) : part.copy(out, at);
+    return out;
+  }
+}
+
+/** A frozen value's JSON as bytes, its members and elements from {@link piece}. */
+function writePieces(value: object): Buffer {
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return Buffer.from(JSON.stringify(value));
+  const out = new Pieces();
+  if (Array.isArray(value)) {
+    out.add('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.add(',');
+      out.addPiece(piece(value[i]) ?? 'null');
+    }
+    out.add(']');
+    return out.toBuffer();
+  }
+  out.add('{');
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const member = piece((value as Record<string, unknown>)[key]);
+    if (member === undefined) continue;
+    out.add(`${first ? '' : ','}${JSON.stringify(key)}:`);
+    out.addPiece(member);
+    first = false;
+  }
+  out.add('}');
+  return out.toBuffer();
+}
+
+/**
+ * One member or element: the kept bytes of a frozen part that has them (or whose text was kept:
+ * its bytes are kept from now on), else its text; undefined where JSON.stringify leaves it out.
+ */
+function piece(value: unknown): string | Buffer | undefined {
+  if (typeof value === 'object' && value !== null && Object.isFrozen(value)) {
+    const bytes = encoded.get(value);
+    if (bytes !== undefined) return bytes;
+    const text = texts.get(value);
+    if (text !== undefined) return keepBytes(value, text);
+  }
+  return part(value);
 }
 
 /** One member or element: undefined where JSON.stringify leaves it out (undefined, functions, symbols). */
