@@ -3,26 +3,18 @@
 // d3-dsv's csvParseRows over whole lines (the parser's worker's quick path), and, when a folder
 // holding them is given, papaparse and uDSV over whole lines (candidates looked at in bulk round 5;
 // not dependencies: `npm i papaparse@5.7.1 udsv@0.7.3` in a scratch folder). Prints the CPU ms
-// (process.cpuUsage) and the records and cells read, per run and the medians.
-//   node bench/csv-parsers.mjs <file> [--rounds=3] [--others=<folder with node_modules>]
+// (process.cpuUsage) and the records and cells read, per run and the medians. Run with tsx, which
+// lets it take the offers' options from the core itself (QUICK_OPTIONS) rather than a copy.
+//   node --import tsx bench/csv-parsers.mjs <file> [--rounds=3] [--others=<folder with node_modules>]
 import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const OFFER_OPTIONS = {
-  bom: true,
-  ltrim: true,
-  relax_quotes: true,
-  relax_column_count: true,
-  skip_empty_lines: true,
-  skip_records_with_empty_values: true,
-  skip_records_with_error: true,
-};
+import { QUICK_OPTIONS as OFFER_OPTIONS } from '../packages/core/src/bulk/read-csv-records.ts';
 
 const [file, ...rest] = process.argv.slice(2);
-if (!file) throw new Error('usage: csv-parsers.mjs <file> [--rounds=3] [--others=<folder>]');
+if (!file) throw new Error('usage: node --import tsx bench/csv-parsers.mjs <file> [--rounds=3] [--others=<folder>]');
 
 if (rest[0] === '--child') {
   const [, name, others] = rest;
@@ -77,9 +69,13 @@ if (rest[0] === '--child') {
   const runs = new Map(names.map((n) => [n, []]));
   for (let round = 0; round < rounds; round++) {
     for (const name of round % 2 ? [...names].reverse() : names) {
-      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), file, '--child', name, others ?? ''], {
-        encoding: 'utf8',
-      });
+      const out = execFileSync(
+        process.execPath,
+        [...process.execArgv, fileURLToPath(import.meta.url), file, '--child', name, others ?? ''],
+        {
+          encoding: 'utf8',
+        },
+      );
       const result = JSON.parse(out);
       runs.get(name).push(result);
       console.log(`round ${round + 1} ${name}: ${Math.round(result.cpuMs)} ms CPU, ${result.records} records, ${result.cells} cells`);
