@@ -11,6 +11,10 @@
 // imports of zod and the core mapped to the snapshot's instances. The bare app imports neither,
 // so its snapshot holds only Node itself and its rest is the whole app.
 //
+// The "bundle" rows are the builds `pnpm start` and the bench run: since start-up round 5 the
+// launchers with V8's code cache (build-server.mjs), which the snapshot ways do not use; the
+// round-4 figures in the notes were taken against the ES-module bundles of that time.
+//
 // Prints, from alternating starts (spawn to the first /healthz 200, as the bench's startup
 // section; CPU from /proc, 10 ms resolution), the medians of the four ways and their ratios.
 import { execFileSync } from 'node:child_process';
@@ -30,7 +34,7 @@ const SHARED: Readonly<Record<string, string>> = { zod: 'z', '@paylens/core': 'c
 
 /**
  * `import.meta.url` of each workspace file as if it had not moved, but the entry's, which is the
- * bundle's own (what build-server.mjs does for the ES module bundle).
+ * bundle's own (what build-server.mjs did for its ES module bundle before round 5).
  */
 function sourceUrls(entry: string, outfile: string): Plugin {
   return {
