@@ -19,7 +19,8 @@ let built: Promise<void> | undefined;
 
 /**
  * Builds both servers once per run, before the first start: the API as `pnpm start` builds it
- * (esbuild, one ES module, dependencies bundled), the bare app by the same function and settings.
+ * (esbuild, one CommonJS bundle with its launcher and V8 code cache, dependencies bundled), the bare
+ * app by the same function and settings.
  */
 export function buildServers(): Promise<void> {
   built ??= Promise.all([
