@@ -9,7 +9,8 @@
 // NOTES compare log destinations and other variants. `bare` among them is the bench's bare Express
 // app (bench/bare-app.ts, bundled to bench/results/bare-app.mjs as the bench does, answering the
 // API's own bodies). --endpoint=post loads POST /v1/offers/benchmark with the bench's body instead
-// of GET /v1/estimates; --duration=S sets the measured seconds (default 5).
+// of GET /v1/estimates; --duration=S sets the measured seconds (default 5). A build written
+// `DIR+--flag+--flag` runs with those node flags (`build+--max-semi-space-size=16`, `bare+…`).
 // Besides CPU per request, each run reports the server's write system calls per request
 // (/proc/PID/io syscw: the answers' socket writes and the log's) and its context switches per
 // request (every thread's, from /proc/PID/task/*/status); and autocannon's own CPU per request (this
@@ -49,11 +50,13 @@ const builds = args.builds?.split(',');
 if (builds && builds.length < 2) throw new Error('--builds takes two or more build directories, comma-separated');
 /** The servers compared: LOG_LEVEL info against warn on the build, or several builds logging at info. */
 const variants = builds
-  ? builds.map((dir) =>
-      dir === 'bare'
-        ? { name: 'bare', entry: BARE_ENTRY, level: 'info' }
-        : { name: dir, entry: join(ROOT, 'packages/api', dir, 'server.mjs'), level: 'info' },
-    )
+  ? builds.map((spec) => {
+      // `DIR+--flag+--flag`: the build run with these node flags (e.g. V8's heap settings).
+      const [dir, ...flags] = spec.split('+');
+      return dir === 'bare'
+        ? { name: spec, entry: BARE_ENTRY, level: 'info', flags }
+        : { name: spec, entry: join(ROOT, 'packages/api', dir, 'server.mjs'), level: 'info', flags };
+    })
   : ['info', 'warn'].map((level) => ({ name: level, entry: join(ROOT, 'packages/api/build/server.mjs'), level }));
 
 /** User and system CPU ms of a process so far (clock ticks of 10 ms). */
@@ -85,7 +88,7 @@ function contextSwitches(pid) {
 async function bareBodies() {
   const file = join(tmpdir(), 'paylens-log-cost-bodies.json');
   if (!existsSync(BARE_ENTRY)) await bundleNodeApp({ entry: join(ROOT, 'bench/bare-app.ts'), outfile: BARE_ENTRY });
-  const api = variants.find((v) => v.name !== 'bare');
+  const api = variants.find((v) => v.entry !== BARE_ENTRY);
   const server = await start(api, 4099);
   try {
     const estimate = await (await fetch(`http://127.0.0.1:4099${GET_PATH}`)).text();
@@ -101,7 +104,7 @@ async function bareBodies() {
 
 let bodiesFile;
 
-async function start({ entry, level }, port) {
+async function start({ entry, level, flags = [] }, port) {
   const out = openSync(join(tmpdir(), `paylens-log-cost-${port}.log`), 'w');
   const env = {
     ...process.env,
@@ -113,7 +116,7 @@ async function start({ entry, level }, port) {
     HOST: '127.0.0.1',
     ...(bodiesFile ? { BODIES_FILE: bodiesFile } : {}),
   };
-  const server = spawn('node', [entry], { env, stdio: ['ignore', out, 'inherit'] });
+  const server = spawn('node', [...flags, entry], { env, stdio: ['ignore', out, 'inherit'] });
   for (;;) {
     const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
       (r) => r.ok,
@@ -152,7 +155,7 @@ async function measure(variant, port) {
   }
 }
 
-if (variants.some((v) => v.name === 'bare')) bodiesFile = await bareBodies();
+if (variants.some((v) => v.entry === BARE_ENTRY)) bodiesFile = await bareBodies();
 const results = variants.map(() => []);
 for (let i = 0; i < rounds; i++) {
   const order = variants.map((_, k) => (k + i) % variants.length);

@@ -4,7 +4,9 @@
 // stops it with SIGTERM (both exit through process.exit, which writes the profile), and prints the
 // self time of the functions sampled in the profile's last `duration` seconds (the measured run), largest first, each with its source
 // file (bundle positions mapped back through the source map; Node's own modules by name).
-//   node bench/server-profile.mjs [--endpoint=get|post] [--warmup=2] [--duration=8] [--top=30] <api|bare>:<launcher>
+// With --callers=NAME, the self time of the functions named NAME is listed by their first callers
+// outside Node's own modules instead.
+//   node bench/server-profile.mjs [--endpoint=get|post] [--warmup=2] [--duration=8] [--top=30] [--callers=NAME] <api|bare>:<launcher>
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,6 +28,7 @@ const { values: args, positionals } = parseArgs({
     warmup: { type: 'string', default: '2' },
     duration: { type: 'string', default: '8' },
     top: { type: 'string', default: '30' },
+    callers: { type: 'string' },
   },
 });
 const match = /^(api|bare):(.+)$/.exec(positionals[0] ?? '');
@@ -79,6 +82,7 @@ try {
     ),
   );
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parents = new Map(profile.nodes.flatMap((n) => (n.children ?? []).map((child) => [child, n])));
   // The last `duration` seconds of the profile (µs): the measured run, give or take the few ms
   // between its end and the exit.
   const fromUs = profile.endTime - Number(args.duration) * 1e6;
@@ -89,7 +93,13 @@ try {
     at += profile.timeDeltas[i] ?? 0;
     if (at < fromUs) continue;
     const delta = profile.timeDeltas[i + 1] ?? 0;
-    const { callFrame } = nodes.get(profile.samples[i]);
+    let node = nodes.get(profile.samples[i]);
+    if (args.callers !== undefined) {
+      if (node.callFrame.functionName !== args.callers) continue;
+      // The first caller outside Node's own modules (past `on` → `addListener` → `_addListener`).
+      while ((node.callFrame.url === '' || node.callFrame.url.startsWith('node:')) && parents.has(node.id)) node = parents.get(node.id);
+    }
+    const { callFrame } = node;
     let where = callFrame.url.startsWith('node:')
       ? callFrame.url
       : callFrame.url === ''
@@ -103,7 +113,8 @@ try {
     self.set(key, (self.get(key) ?? 0) + delta);
     total += delta;
   }
-  console.log(`self time in the profile's last ${args.duration} s (the measured run), ${(total / 1000).toFixed(0)} ms sampled:`);
+  const what = args.callers === undefined ? 'self time' : `${args.callers}'s self time, by caller,`;
+  console.log(`${what} in the profile's last ${args.duration} s (the measured run), ${(total / 1000).toFixed(0)} ms sampled:`);
   for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(args.top))) {
     console.log(`${((us / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
   }

@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HttpProblem } from './http-problem.js';
 import { rateLimiter } from './rate-limit.js';
 
-function appWith(max: number, windowMs = 60_000) {
+function appWith(max: number, windowMs = 60_000, trustProxy: boolean | number = true) {
   const app = express();
   // Tests pick the client address with X-Forwarded-For.
-  app.set('trust proxy', true);
+  app.set('trust proxy', trustProxy);
   app.use(rateLimiter({ windowMs, max }, ['/healthz']));
   app.get('/healthz', (_req, res) => void res.send('ok'));
   app.get('/x', (_req, res) => void res.send('x'));
@@ -73,6 +73,21 @@ describe('rateLimiter', () => {
     expect((await from('2001:db8:0:12ff:ffff::2')).status).toBe(429);
     // The next /56.
     expect((await from('2001:db8:0:1300::1')).status).toBe(200);
+  });
+
+  it("counts by Express's req.ip, with and without X-Forwarded-For, whatever 'trust proxy' says", async () => {
+    // The socket's address (supertest's 127.0.0.1 or ::1) without the header, or when no proxy is trusted.
+    for (const trust of [false, 0, true, 1]) {
+      const app = appWith(1, 60_000, trust);
+      expect((await request(app).get('/x')).status).toBe(200);
+      expect((await request(app).get('/x')).status).toBe(429);
+      const forwarded = await request(app).get('/x').set('X-Forwarded-For', '203.0.113.7');
+      expect(forwarded.status).toBe(trust === false || trust === 0 ? 429 : 200);
+    }
+    // One trusted hop: the address the proxy saw, not the one the client claims before it.
+    const app = appWith(1, 60_000, 1);
+    expect((await request(app).get('/x').set('X-Forwarded-For', '198.51.100.1, 203.0.113.8')).status).toBe(200);
+    expect((await request(app).get('/x').set('X-Forwarded-For', '198.51.100.2, 203.0.113.8')).status).toBe(429);
   });
 
   it("counts the window from the client's first request and says how much of it is left", async () => {

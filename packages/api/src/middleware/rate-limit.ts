@@ -17,7 +17,7 @@ const clientKeys = new Map<string, string>();
  * listening on `::` sees even IPv4 clients as IPv6 (`::ffff:…`).
  */
 function clientKey(req: Request): string {
-  const ip = req.ip ?? '';
+  const ip = clientAddress(req) ?? '';
   let key = clientKeys.get(ip);
   if (key === undefined) {
     key = ipKeyGenerator(ip);
@@ -26,6 +26,13 @@ function clientKey(req: Request): string {
   }
   return key;
 }
+
+/**
+ * `req.ip`. Without an X-Forwarded-For header that is the socket's address whatever 'trust proxy'
+ * says (proxy-addr's list of addresses is the socket's alone), so the header is not parsed.
+ */
+const clientAddress = (req: Request): string | undefined =>
+  req.headers['x-forwarded-for'] === undefined ? req.socket.remoteAddress : req.ip;
 
 /** Whole seconds until the client's window is over (as express-rate-limit rounds them). */
 const secondsLeft = (state: RateLimiterRes) => Math.max(0, Math.ceil(state.msBeforeNext / 1000));

@@ -84,6 +84,23 @@ describe('toJsonBytes', () => {
     );
   });
 
+  it('writes the members around a kept part as JSON.stringify does: left-out members, toJSON, __proto__, index keys', () => {
+    const kept = deepFreeze({ text: '–é'.repeat(300) });
+    expect(toJsonBytes(kept).length).toBeGreaterThan(512);
+    toJsonBytes(kept); // written twice: its bytes are kept
+    const own = JSON.parse('{"__proto__": {"x": 1}, "7": "seven", "b": 1.5}') as Record<string, unknown>;
+    const answers = [
+      { gone: undefined, fn: () => 1, kept, after: undefined },
+      { ...own, kept, d: new Date(0), f: { toJSON: (key: string) => `key ${key}` }, flat: deepFreeze({ n: 1, s: 'x', u: undefined }) },
+      { kept, last: [kept, undefined] },
+      { first: kept, second: kept },
+    ];
+    for (const answer of answers) {
+      const frozen = deepFreeze(answer);
+      expect(toJsonBytes(frozen).toString('utf8')).toBe(JSON.stringify(frozen));
+    }
+  });
+
   it('writes offer benchmarks, new each time, as JSON.stringify does', () => {
     const dataset = getDefaultDataset();
     for (let i = 0; i < 3; i++) {

@@ -89,7 +89,10 @@ class Pieces {
   }
 }
 
-/** A frozen value's JSON as bytes, its members and elements from {@link piece}. */
+/**
+ * A frozen value's JSON as bytes: the kept bytes of its frozen parts (see {@link piece}) copied in,
+ * and its other members written by one `JSON.stringify` per run of members between two kept parts.
+ */
 function writePieces(value: object): Buffer {
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return Buffer.from(JSON.stringify(value));
   const out = new Pieces();
@@ -104,15 +107,47 @@ function writePieces(value: object): Buffer {
   }
   out.add('{');
   let first = true;
+  // Members JSON.stringify can write at once: primitives, values not frozen (no kept part can be
+  // reused inside them) and frozen records of primitives. Keys come in Object.keys' order, which
+  // the run keeps; a member named __proto__ is defined as one (an assignment would set the
+  // prototype). A plain object: one with a null prototype is a dictionary, much slower to write.
+  let run: Record<string, unknown> | undefined;
+  const flush = () => {
+    if (run === undefined) return;
+    const text = JSON.stringify(run);
+    run = undefined;
+    if (text.length <= 2) return; // '{}': every member left out
+    out.add(first ? text.slice(1, -1) : `,${text.slice(1, -1)}`);
+    first = false;
+  };
   for (const key of Object.keys(value)) {
-    const member = piece((value as Record<string, unknown>)[key]);
-    if (member === undefined) continue;
+    const member = (value as Record<string, unknown>)[key];
+    if (typeof member !== 'object' || member === null || !Object.isFrozen(member) || isFlatRecord(member)) {
+      run ??= {};
+      if (key === '__proto__') Object.defineProperty(run, key, { value: member, enumerable: true });
+      else run[key] = member;
+      continue;
+    }
+    flush();
+    const text = piece(member);
+    if (text === undefined) continue;
     out.add(`${first ? '' : ','}${JSON.stringify(key)}:`);
-    out.addPiece(member);
+    out.addPiece(text);
     first = false;
   }
+  flush();
   out.add('}');
   return out.toBuffer();
+}
+
+/** A plain record whose members are all primitives, with no kept text (nothing to reuse inside). */
+function isFlatRecord(value: object): boolean {
+  if (Array.isArray(value) || texts.has(value)) return false;
+  for (const key in value) {
+    const member = (value as Record<string, unknown>)[key];
+    if (typeof member === 'object' && member !== null) return false;
+  }
+  return true;
 }
 
 /**
