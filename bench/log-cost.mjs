@@ -9,13 +9,14 @@
 // NOTES compare log destinations and other variants. `bare` among them is the bench's bare Express
 // app (bench/bare-app.ts, bundled to bench/results/bare-app.mjs as the bench does, answering the
 // API's own bodies). --endpoint=post loads POST /v1/offers/benchmark with the bench's body instead
-// of GET /v1/estimates; --duration=S sets the measured seconds (default 5). A build written
+// of GET /v1/estimates; --duration=S sets the measured seconds (default 5); --pin runs the servers
+// on CPU 1 and autocannon on CPU 0 (taskset). A build written
 // `DIR+--flag+--flag` runs with those node flags (`build+--max-semi-space-size=16`, `bare+…`).
-// Besides CPU per request, each run reports the server's write system calls per request
+// Besides CPU per request (every thread, and the main thread alone), each run reports the server's write system calls per request
 // (/proc/PID/io syscw: the answers' socket writes and the log's) and its context switches per
 // request (every thread's, from /proc/PID/task/*/status); and autocannon's own CPU per request (this
 // process's, user + system, while it measures: it parses every answer's headers and body).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,8 +41,12 @@ const { values: args } = parseArgs({
     builds: { type: 'string' },
     endpoint: { type: 'string', default: 'get' },
     duration: { type: 'string', default: '5' },
+    pin: { type: 'boolean', default: false },
   },
 });
+// --pin: the server on CPU 1 and this process (autocannon) on CPU 0, so that neither takes the
+// other's core: the server's req/s is then its CPU per request's inverse.
+if (args.pin) execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
 const rounds = Number(args.rounds);
 const duration = Number(args.duration);
 const post = args.endpoint === 'post';
@@ -63,6 +68,12 @@ const variants = builds
 function cpuTimes(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+}
+
+/** User and system CPU ms of a process's main thread so far (the one running JavaScript). */
+function mainThreadMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Write system calls so far (every thread). */
@@ -116,7 +127,9 @@ async function start({ entry, level, flags = [] }, port) {
     HOST: '127.0.0.1',
     ...(bodiesFile ? { BODIES_FILE: bodiesFile } : {}),
   };
-  const server = spawn('node', [...flags, entry], { env, stdio: ['ignore', out, 'inherit'] });
+  const server = args.pin
+    ? spawn('taskset', ['-c', '1', 'node', ...flags, entry], { env, stdio: ['ignore', out, 'inherit'] })
+    : spawn('node', [...flags, entry], { env, stdio: ['ignore', out, 'inherit'] });
   for (;;) {
     const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
       (r) => r.ok,
@@ -135,7 +148,7 @@ async function measure(variant, port) {
       : { url: `http://127.0.0.1:${port}${GET_PATH}` };
     await autocannon({ ...target, connections: 10, duration: 2 });
     const pid = server.pid;
-    const before = { cpu: cpuTimes(pid), writes: writeCalls(pid), switches: contextSwitches(pid) };
+    const before = { cpu: cpuTimes(pid), main: mainThreadMs(pid), writes: writeCalls(pid), switches: contextSwitches(pid) };
     const client = process.cpuUsage();
     const run = await autocannon({ ...target, connections: 10, duration });
     const clientUs = process.cpuUsage(client);
@@ -146,6 +159,7 @@ async function measure(variant, port) {
       rps: run.requests.average,
       usPerRequest: ((cpu.user + cpu.system - before.cpu.user - before.cpu.system) * 1000) / n,
       systemUsPerRequest: ((cpu.system - before.cpu.system) * 1000) / n,
+      mainUsPerRequest: ((mainThreadMs(pid) - before.main) * 1000) / n,
       clientUsPerRequest: (clientUs.user + clientUs.system) / n,
       writesPerRequest: (writeCalls(pid) - before.writes) / n,
       switchesPerRequest: (contextSwitches(pid) - before.switches) / n,
@@ -163,7 +177,7 @@ for (let i = 0; i < rounds; i++) {
     const r = await measure(variants[v], 4100 + variants.length * i + v);
     results[v].push(r);
     console.log(
-      `${variants[v].name}: ${Math.round(r.rps)} req/s, ${r.usPerRequest.toFixed(0)} µs server CPU (${r.systemUsPerRequest.toFixed(0)} system) / request, ` +
+      `${variants[v].name}: ${Math.round(r.rps)} req/s, ${r.usPerRequest.toFixed(0)} µs server CPU (${r.systemUsPerRequest.toFixed(0)} system, ${r.mainUsPerRequest.toFixed(0)} main thread) / request, ` +
         `${r.writesPerRequest.toFixed(2)} writes, ${r.switchesPerRequest.toFixed(2)} context switches / request; autocannon ${r.clientUsPerRequest.toFixed(0)} µs CPU / request`,
     );
   }
@@ -172,7 +186,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [k, v] of variants.entries()) {
   const rs = results[k];
   console.log(
-    `${v.name} median: ${median(rs.map((r) => r.usPerRequest)).toFixed(0)} µs (${median(rs.map((r) => r.systemUsPerRequest)).toFixed(0)} system) / request, ${Math.round(median(rs.map((r) => r.rps)))} req/s, ` +
+    `${v.name} median: ${median(rs.map((r) => r.usPerRequest)).toFixed(0)} µs (${median(rs.map((r) => r.systemUsPerRequest)).toFixed(0)} system, ${median(rs.map((r) => r.mainUsPerRequest)).toFixed(0)} main thread) / request, ${Math.round(median(rs.map((r) => r.rps)))} req/s, ` +
       `${median(rs.map((r) => r.writesPerRequest)).toFixed(2)} writes, ${median(rs.map((r) => r.switchesPerRequest)).toFixed(2)} switches / request; ` +
       `autocannon ${median(rs.map((r) => r.clientUsPerRequest)).toFixed(0)} µs CPU / request`,
   );

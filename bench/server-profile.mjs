@@ -6,8 +6,8 @@
 // file (bundle positions mapped back through the source map; Node's own modules by name).
 // With --callers=NAME, the self time of the functions named NAME is listed by their first callers
 // outside Node's own modules instead.
-//   node bench/server-profile.mjs [--endpoint=get|post] [--warmup=2] [--duration=8] [--top=30] [--callers=NAME] <api|bare>:<launcher>
-import { spawn } from 'node:child_process';
+//   node bench/server-profile.mjs [--endpoint=get|post] [--warmup=2] [--duration=8] [--top=30] [--callers=NAME] [--pin] <api|bare>:<launcher>
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -29,8 +29,11 @@ const { values: args, positionals } = parseArgs({
     duration: { type: 'string', default: '8' },
     top: { type: 'string', default: '30' },
     callers: { type: 'string' },
+    pin: { type: 'boolean', default: false },
   },
 });
+// --pin: the server on CPU 1 and this process (autocannon) on CPU 0 (taskset), as log-cost.mjs --pin.
+if (args.pin) execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
 const match = /^(api|bare):(.+)$/.exec(positionals[0] ?? '');
 if (!match) throw new Error('expected <api|bare>:<launcher>');
 const launcher = resolve(match[2]);
@@ -54,7 +57,10 @@ const env = {
   HOST: '127.0.0.1',
   ...(match[1] === 'api' ? { NODE_ENV: 'production', PAYLENS_WORKERS: '1', RATE_LIMIT_MAX: '1000000000', LOG_LEVEL: 'info' } : {}),
 };
-const server = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, launcher], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${dir}`, launcher];
+const server = args.pin
+  ? spawn('taskset', ['-c', '1', process.execPath, ...nodeArgs], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  : spawn(process.execPath, nodeArgs, { env, stdio: ['ignore', 'ignore', 'inherit'] });
 try {
   for (;;) {
     const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(

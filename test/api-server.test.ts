@@ -1,6 +1,6 @@
 // The server process: refuses bad data with exit code 2, and drains gracefully on shutdown.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
+import { get, IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineRoute, listen } from '@paylens/api';
@@ -90,5 +90,32 @@ describe('graceful drain', () => {
     release();
     expect(await pending).toEqual({ status: 200, body: { done: true } });
     await closed;
+  });
+});
+
+describe('the listening server', () => {
+  it("makes each request and response with the app's Express prototypes already in place, and serves as before", async () => {
+    const { app } = testApp({});
+    const { logger } = captureLogs();
+    const running = await listen(app, { port: 0, host: '127.0.0.1', logger });
+    try {
+      const seen: boolean[] = [];
+      // Before Express's handler: the objects as Node made them.
+      running.server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+        seen.push(
+          Object.getPrototypeOf(req) === app.request &&
+            Object.getPrototypeOf(res) === app.response &&
+            req instanceof IncomingMessage &&
+            res instanceof ServerResponse,
+        );
+      });
+      const answer = await getJson(running.port, '/v1/estimates?level=mid');
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ level: 'mid', levelBasis: 'requested' });
+      expect((await getJson(running.port, '/v1/nothing-here')).status).toBe(404);
+      expect(seen).toEqual([true, true]);
+    } finally {
+      await running.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { type Server, STATUS_CODES } from 'node:http';
+import { createServer, IncomingMessage, type Server, ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
@@ -67,10 +67,33 @@ function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }
  * const running = await listen(app, { port: 3000, logger });
  * process.on('SIGTERM', () => running.close().then(() => process.exit(0)));
  */
+/**
+ * The server's request and response classes, made with Express's request and response prototypes
+ * already in place: Express gives every request and response its app's prototypes
+ * (`Object.setPrototypeOf` in `app.handle`), which on Node's own objects changes their hidden class
+ * per request and sends V8 down its slow paths for the properties read afterwards. Objects made
+ * with those prototypes leave Express nothing to change. The same objects and prototype chains as
+ * `app.listen`'s server, constructed by Node's own constructors.
+ */
+function messageClasses(app: Express): { IncomingMessage: typeof IncomingMessage; ServerResponse: typeof ServerResponse } {
+  function AppRequest(this: IncomingMessage, socket: Socket): void {
+    IncomingMessage.call(this, socket);
+  }
+  AppRequest.prototype = app.request;
+  function AppResponse(this: ServerResponse, req: IncomingMessage, options?: object): void {
+    (ServerResponse as unknown as (this: ServerResponse, req: IncomingMessage, options?: object) => void).call(this, req, options);
+  }
+  AppResponse.prototype = app.response;
+  return {
+    IncomingMessage: AppRequest as unknown as typeof IncomingMessage,
+    ServerResponse: AppResponse as unknown as typeof ServerResponse,
+  };
+}
+
 export function listen(app: Express, options: ListenOptions): Promise<RunningServer> {
   const { logger, drainMs = 8_000 } = options;
   return new Promise((resolve, reject) => {
-    const server = app.listen(options.port, options.host ?? '::');
+    const server = createServer(messageClasses(app), app).listen(options.port, options.host ?? '::');
     server.on('clientError', answerClientError);
     server.once('error', reject);
     server.once('listening', () => {
