@@ -8,7 +8,8 @@
 // at LOG_LEVEL=info and the builds take turns instead (the order rotates each round): how the
 // NOTES compare log destinations and other variants. `bare` among them is the bench's bare Express
 // app (bench/bare-app.ts, bundled to bench/results/bare-app.mjs as the bench does, answering the
-// API's own bodies). --endpoint=post loads POST /v1/offers/benchmark with the bench's body instead
+// API's own bodies), `bare-classes` the same app served as the API's server serves (BARE_CLASSES).
+// --endpoint=post loads POST /v1/offers/benchmark with the bench's body instead
 // of GET /v1/estimates; --duration=S sets the measured seconds (default 5); --pin runs the servers
 // on CPU 1 and autocannon on CPU 0 (taskset). A build written
 // `DIR+--flag+--flag` runs with those node flags (`build+--max-semi-space-size=16`, `bare+…`).
@@ -58,8 +59,8 @@ const variants = builds
   ? builds.map((spec) => {
       // `DIR+--flag+--flag`: the build run with these node flags (e.g. V8's heap settings).
       const [dir, ...flags] = spec.split('+');
-      return dir === 'bare'
-        ? { name: spec, entry: BARE_ENTRY, level: 'info', flags }
+      return dir === 'bare' || dir === 'bare-classes'
+        ? { name: spec, entry: BARE_ENTRY, level: 'info', flags, env: dir === 'bare-classes' ? { BARE_CLASSES: 'express' } : {} }
         : { name: spec, entry: join(ROOT, 'packages/api', dir, 'server.mjs'), level: 'info', flags };
     })
   : ['info', 'warn'].map((level) => ({ name: level, entry: join(ROOT, 'packages/api/build/server.mjs'), level }));
@@ -115,7 +116,7 @@ async function bareBodies() {
 
 let bodiesFile;
 
-async function start({ entry, level, flags = [] }, port) {
+async function start({ entry, level, flags = [], env: extra = {} }, port) {
   const out = openSync(join(tmpdir(), `paylens-log-cost-${port}.log`), 'w');
   const env = {
     ...process.env,
@@ -126,6 +127,7 @@ async function start({ entry, level, flags = [] }, port) {
     PORT: String(port),
     HOST: '127.0.0.1',
     ...(bodiesFile ? { BODIES_FILE: bodiesFile } : {}),
+    ...extra,
   };
   const server = args.pin
     ? spawn('taskset', ['-c', '1', 'node', ...flags, entry], { env, stdio: ['ignore', out, 'inherit'] })

@@ -93,7 +93,11 @@ async function bareBodies() {
     await waitForHealth(port, child);
     const estimate = await (await fetch(`http://127.0.0.1:${port}${GET_PATH}`)).text();
     const benchmark = await (
-      await fetch(`http://127.0.0.1:${port}${POST_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: POST_BODY })
+      await fetch(`http://127.0.0.1:${port}${POST_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: POST_BODY,
+      })
     ).text();
     const file = join(work, 'bodies.json');
     writeFileSync(file, JSON.stringify({ estimate, benchmark }));
@@ -154,7 +158,8 @@ try {
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   if (Number(args.rounds) > 1)
-    for (const [build, ns] of results) console.log(`${post ? 'POST' : 'GET'} ${build}: ${Math.round(median(ns))} instructions/request (median of ${ns.length})`);
+    for (const [build, ns] of results)
+      console.log(`${post ? 'POST' : 'GET'} ${build}: ${Math.round(median(ns))} instructions/request (median of ${ns.length})`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -41,20 +41,23 @@ async function measure(ctx: BenchContext, server: RunningProcess, request: LoadR
 const formatMs = (ms: number) => `${ms.toFixed(2)} ms`;
 const runCells = (runs: readonly Run[]) => runs.map((r) => `${formatCount(r.rps)} (p99 ${formatMs(r.p99)})`).join('; ');
 
-/** Runs `a` and `b` alternately, `rounds` times each, `a` first in even rounds. */
-async function alternate(ctx: BenchContext, rounds: number, a: () => Promise<Run>, b: () => Promise<Run>): Promise<{ a: Run[]; b: Run[] }> {
-  const out = { a: [] as Run[], b: [] as Run[] };
+/** Runs the runners in turn, `rounds` times each, the first of them starting one place later each round. */
+async function rotate(ctx: BenchContext, rounds: number, runners: readonly (() => Promise<Run>)[]): Promise<Run[][]> {
+  const out = runners.map(() => [] as Run[]);
   for (let r = 0; r < rounds; r++) {
-    if (r % 2 === 0) {
-      out.a.push(await a());
-      out.b.push(await b());
-    } else {
-      out.b.push(await b());
-      out.a.push(await a());
+    for (let k = 0; k < runners.length; k++) {
+      const i = (k + r) % runners.length;
+      out[i]?.push(await (runners[i] as () => Promise<Run>)());
     }
-    ctx.log(`  round ${r + 1}/${rounds}: ${formatCount(out.a.at(-1)?.rps ?? 0)} vs ${formatCount(out.b.at(-1)?.rps ?? 0)} req/s`);
+    ctx.log(`  round ${r + 1}/${rounds}: ${out.map((runs) => formatCount(runs.at(-1)?.rps ?? 0)).join(' vs ')} req/s`);
   }
   return out;
+}
+
+/** Runs `a` and `b` alternately, `rounds` times each, `a` first in even rounds. */
+async function alternate(ctx: BenchContext, rounds: number, a: () => Promise<Run>, b: () => Promise<Run>): Promise<{ a: Run[]; b: Run[] }> {
+  const [runsA = [], runsB = []] = await rotate(ctx, rounds, [a, b]);
+  return { a: runsA, b: runsB };
 }
 
 export async function runApiSection(ctx: BenchContext): Promise<Section> {
@@ -65,6 +68,8 @@ export async function runApiSection(ctx: BenchContext): Promise<Section> {
   const targets: Target[] = [];
   const rows: string[][] = [];
   let bare: RunningProcess | undefined;
+  let bareClasses: RunningProcess | undefined;
+  const sameServing: string[] = [];
   try {
     const estimate = await fetchText(api.port, ESTIMATE_PATH);
     const benchmark = await fetchText(api.port, '/v1/offers/benchmark', { method: 'POST', body: BENCHMARK_BODY });
@@ -74,6 +79,10 @@ export async function runApiSection(ctx: BenchContext): Promise<Section> {
     bare = await startProcess(BARE_ENTRY, { BODIES_FILE: bodiesFile });
     const bareServer = bare;
     if ((await fetchText(bare.port, ESTIMATE_PATH)).body !== estimate.body) throw new Error('the bare app answers another body');
+    // Not the target's baseline: the same bare app served as the API's server serves (request and
+    // response classes with Express's prototypes in place), to show what that server change is worth.
+    bareClasses = await startProcess(BARE_ENTRY, { BODIES_FILE: bodiesFile, BARE_CLASSES: 'express' });
+    const bareClassesServer = bareClasses;
 
     const endpoints: { name: string; request: LoadRequest; p99: boolean }[] = [
       { name: 'GET /v1/estimates', request: { method: 'GET', path: ESTIMATE_PATH }, p99: true },
@@ -83,15 +92,14 @@ export async function runApiSection(ctx: BenchContext): Promise<Section> {
       ctx.log(`api: ${name}, ${rounds} alternating rounds (API vs bare)`);
       // Warm-up: JIT and memo, both servers.
       if (!ctx.smoke) {
-        await load(api.port, request, { ...s, duration: 2, amount: 20_000 });
-        await load(bareServer.port, request, { ...s, duration: 2, amount: 20_000 });
+        for (const server of [api, bareServer, bareClassesServer]) await load(server.port, request, { ...s, duration: 2, amount: 20_000 });
       }
-      const runs = await alternate(
-        ctx,
-        rounds,
+      const [apiRuns = [], bareRuns = [], classesRuns = []] = await rotate(ctx, rounds, [
         () => measure(ctx, api, request),
         () => measure(ctx, bareServer, request),
-      );
+        () => measure(ctx, bareClassesServer, request),
+      ]);
+      const runs = { a: apiRuns, b: bareRuns };
       const apiRps = median(runs.a.map((r) => r.rps));
       const bareRps = median(runs.b.map((r) => r.rps));
       const apiP99 = median(runs.a.map((r) => r.p99));
@@ -100,6 +108,16 @@ export async function runApiSection(ctx: BenchContext): Promise<Section> {
       const bareCpu = median(runs.b.map((r) => r.cpuUsPerRequest));
       rows.push([name, 'API', formatCount(apiRps), formatMs(apiP99), `${formatCount(apiCpu)} µs`, runCells(runs.a)]);
       rows.push([name, 'bare Express', formatCount(bareRps), formatMs(bareP99), `${formatCount(bareCpu)} µs`, runCells(runs.b)]);
+      const classesRps = median(classesRuns.map((r) => r.rps));
+      rows.push([
+        name,
+        'bare Express, served as the API',
+        formatCount(classesRps),
+        formatMs(median(classesRuns.map((r) => r.p99))),
+        `${formatCount(median(classesRuns.map((r) => r.cpuUsPerRequest)))} µs`,
+        runCells(classesRuns),
+      ]);
+      sameServing.push(`${name}: ${formatRatio(apiRps / classesRps)}`);
       targets.push({
         name: `${name} req/s`,
         baseline: `${formatCount(bareRps)} req/s`,
@@ -122,6 +140,7 @@ export async function runApiSection(ctx: BenchContext): Promise<Section> {
   } finally {
     await api.stop();
     await bare?.stop();
+    await bareClasses?.stop();
   }
   const body = [
     `autocannon, ${s.connections} connections, ${ctx.smoke ? `${s.amount} requests` : `${s.duration} s`} per run, ${rounds} rounds`,
@@ -138,6 +157,13 @@ export async function runApiSection(ctx: BenchContext): Promise<Section> {
     `GET \`${ESTIMATE_PATH}\`; POST \`/v1/offers/benchmark\` with \`${BENCHMARK_BODY}\`.`,
     '',
     table(['endpoint', 'server', 'req/s (median)', 'p99 (median)', 'server CPU / request', 'runs: req/s (p99)'], rows),
+    '',
+    'The API’s server makes its requests and responses with the app’s Express prototypes already in place',
+    '(`packages/api/src/listen.ts`), so Express’s per-request `Object.setPrototypeOf` has nothing to change; `app.listen`’s',
+    'server, which the bare app uses as any Express app does, makes Node’s own objects and Express re-prototypes each one,',
+    'which sends V8 down its slow paths on every request. The row “bare Express, served as the API” is the same bare app',
+    'on a server made the API’s way (`BARE_CLASSES=express`), measured in the same rounds: not the targets’ baseline, it shows',
+    `how much of the API’s lead is that server change. API ÷ that row: ${sameServing.join('; ')}.`,
   ].join('\n');
   return { title: 'API against a bare Express app', body, targets };
 }

@@ -75,7 +75,7 @@ function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }
  * with those prototypes leave Express nothing to change. The same objects and prototype chains as
  * `app.listen`'s server, constructed by Node's own constructors.
  */
-function messageClasses(app: Express): { IncomingMessage: typeof IncomingMessage; ServerResponse: typeof ServerResponse } {
+export function messageClasses(app: Express): { IncomingMessage: typeof IncomingMessage; ServerResponse: typeof ServerResponse } {
   function AppRequest(this: IncomingMessage, socket: Socket): void {
     IncomingMessage.call(this, socket);
   }
