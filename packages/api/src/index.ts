@@ -8,7 +8,7 @@
 
 export { type CreateAppOptions, createApp } from './app.js';
 export { type ApiConfig, ConfigError, DEFAULT_CONFIG, EnvSchema, readConfig, type ServerConfig, toBytes } from './config.js';
-export { type ListenOptions, listen, type RunningServer } from './listen.js';
+export { type ListenOptions, listen, messageClasses, type RunningServer } from './listen.js';
 export { HttpProblem, isHttpProblem } from './middleware/http-problem.js';
 export { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 export { routes } from './routes/index.js';

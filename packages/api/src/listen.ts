@@ -61,19 +61,17 @@ function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }
 }
 
 /**
- * Listens with an app and returns a handle whose `close` drains gracefully.
- *
- * @example
- * const running = await listen(app, { port: 3000, logger });
- * process.on('SIGTERM', () => running.close().then(() => process.exit(0)));
- */
-/**
  * The server's request and response classes, made with Express's request and response prototypes
  * already in place: Express gives every request and response its app's prototypes
  * (`Object.setPrototypeOf` in `app.handle`), which on Node's own objects changes their hidden class
  * per request and sends V8 down its slow paths for the properties read afterwards. Objects made
  * with those prototypes leave Express nothing to change. The same objects and prototype chains as
- * `app.listen`'s server, constructed by Node's own constructors.
+ * `app.listen`'s server, constructed by Node's own constructors. For an app served by a server of
+ * your own; {@link listen} uses it.
+ *
+ * @example
+ * const app = createApp({ dataset: getDefaultDataset() });
+ * createServer(messageClasses(app), app).listen(8080); // node:http's createServer
  */
 export function messageClasses(app: Express): { IncomingMessage: typeof IncomingMessage; ServerResponse: typeof ServerResponse } {
   function AppRequest(this: IncomingMessage, socket: Socket): void {
@@ -90,6 +88,13 @@ export function messageClasses(app: Express): { IncomingMessage: typeof Incoming
   };
 }
 
+/**
+ * Listens with an app and returns a handle whose `close` drains gracefully.
+ *
+ * @example
+ * const running = await listen(app, { port: 3000, logger });
+ * process.on('SIGTERM', () => running.close().then(() => process.exit(0)));
+ */
 export function listen(app: Express, options: ListenOptions): Promise<RunningServer> {
   const { logger, drainMs = 8_000 } = options;
   return new Promise((resolve, reject) => {
