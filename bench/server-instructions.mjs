@@ -6,7 +6,8 @@
 // counted over a fixed number of requests (10 connections) between `callgrind_control -i on/off`.
 //   node bench/server-instructions.mjs [--endpoint=get|post] [--requests=3000] [--warmup=6000] [--rounds=1] [--keep=DIR] DIR|bare ...
 // DIR: a server build under packages/api (e.g. `build`, or a variant copied to `build-x`);
-// `bare`: the bench's bare Express app (bench/results/bare-app.mjs, answering the API's bodies).
+// `bare`: the bench's bare Express app (bench/results/bare-app.mjs, answering the API's bodies);
+// `bare-classes`: the same app served as the API's server serves (BARE_CLASSES=express).
 // --keep=DIR keeps each counted run's callgrind file there, for callgrind_annotate (V8's compiled
 // JavaScript shows as addresses; its builtins, runtime, garbage collector and Node's C++ by name).
 import { execFileSync, spawn } from 'node:child_process';
@@ -44,7 +45,8 @@ if (!post && args.endpoint !== 'get') throw new Error('--endpoint is get or post
 if (builds.length === 0) throw new Error('name one or more builds (a directory under packages/api, or bare)');
 const requests = Number(args.requests);
 const work = mkdtempSync(join(tmpdir(), 'paylens-server-instructions-'));
-const entryOf = (build) => (build === 'bare' ? BARE_ENTRY : join(ROOT, 'packages/api', build, 'server.mjs'));
+const isBare = (build) => build === 'bare' || build === 'bare-classes';
+const entryOf = (build) => (isBare(build) ? BARE_ENTRY : join(ROOT, 'packages/api', build, 'server.mjs'));
 
 // valgrind's gdbserver and callgrind_control find each other by a pipe named after the user and
 // host from the environment (LOGNAME, HOST): the same names on both sides. HOST is also the
@@ -86,7 +88,7 @@ const target = (port) =>
 /** The API's answer bodies, for the bare app (as the bench gives them to it). */
 async function bareBodies() {
   if (!existsSync(BARE_ENTRY)) await bundleNodeApp({ entry: join(ROOT, 'bench/bare-app.ts'), outfile: BARE_ENTRY });
-  const api = builds.find((b) => b !== 'bare') ?? 'build';
+  const api = builds.find((b) => !isBare(b)) ?? 'build';
   const port = 4390;
   const child = spawn('node', [entryOf(api)], { env: env(port), stdio: 'ignore' });
   try {
@@ -113,7 +115,10 @@ async function count(build, port, bodiesFile) {
   const child = spawn(
     'valgrind',
     ['--tool=callgrind', '--instr-atstart=no', '--smc-check=all-non-file', `--callgrind-out-file=${out}`, 'node', entryOf(build)],
-    { env: env(port, build === 'bare' ? bodiesFile : undefined), stdio: ['ignore', log, log] },
+    {
+      env: { ...env(port, isBare(build) ? bodiesFile : undefined), ...(build === 'bare-classes' ? { BARE_CLASSES: 'express' } : {}) },
+      stdio: ['ignore', log, log],
+    },
   );
   try {
     await waitForHealth(port, child);
@@ -147,7 +152,7 @@ async function count(build, port, bodiesFile) {
 }
 
 try {
-  const bodiesFile = builds.includes('bare') ? await bareBodies() : undefined;
+  const bodiesFile = builds.some(isBare) ? await bareBodies() : undefined;
   const results = new Map(builds.map((b) => [b, []]));
   for (let round = 0; round < Number(args.rounds); round++) {
     for (const [i, build] of builds.entries()) {
