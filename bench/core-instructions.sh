@@ -3,6 +3,8 @@
 # (user-space instructions only, the same count run after run whatever else the machine does).
 # bench/core-calls.ts is bundled by esbuild and run by plain node, one process per workload.
 #   bash bench/core-instructions.sh [calls, default 20000] [workload …]
+# KEEP=DIR keeps each workload's callgrind file there (DIR/<workload>.callgrind), for
+# callgrind_annotate: V8's builtins, runtime and GC by name, compiled JavaScript as addresses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls=${1:-20000}
@@ -21,5 +23,6 @@ for workload in "${workloads[@]}"; do
     { cat "$work/$workload.log" >&2; exit 1; }
   dump=$(ls "$work/$workload.out".* | head -1)
   total=$(awk '/^totals:/ { print $2 }' "$dump")
+  if [ -n "${KEEP:-}" ]; then cp "$dump" "$KEEP/$workload.callgrind"; fi
   printf '%-15s %8d instructions/call\n' "$workload" $((total / calls))
 done
