@@ -25,7 +25,7 @@ import { inSequence } from '../packages/api/src/middleware/in-sequence.js';
 import { rateLimiter } from '../packages/api/src/middleware/rate-limit.js';
 import { requestLog } from '../packages/api/src/middleware/request-log.js';
 import { securityHeaders } from '../packages/api/src/middleware/security.js';
-import { BENCHMARK_BODY, ESTIMATE_PATH } from './sections/http.js';
+import { BENCHMARK_BODY, ESTIMATE_PATH } from './lib/requests.mjs';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 

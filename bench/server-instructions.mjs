@@ -17,19 +17,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { bundleNodeApp } from '../packages/api/scripts/build-server.mjs';
+import { ESTIMATE_PATH as GET_PATH, BENCHMARK_BODY as POST_BODY, BENCHMARK_PATH as POST_PATH } from './lib/requests.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const BARE_ENTRY = join(ROOT, 'bench/results/bare-app.mjs');
-// The bench's requests (bench/sections/http.ts).
-const GET_PATH = '/v1/estimates?level=mid&region=us-ca-san-francisco&skills=dicom,hl7&yearsExperience=4';
-const POST_PATH = '/v1/offers/benchmark';
-const POST_BODY = JSON.stringify({
-  level: 'mid',
-  region: 'us-ca-san-francisco',
-  skills: ['dicom', 'hl7'],
-  offer: { base: 95_000, bonus: 2_000 },
-});
-
 const { values: args, positionals: builds } = parseArgs({
   allowPositionals: true,
   options: {

@@ -15,6 +15,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { BENCHMARK_BODY, BENCHMARK_PATH, ESTIMATE_PATH } from './lib/requests.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // source-map-js is in the workspace through vitest (vite), as in startup-profile.mjs.
@@ -42,13 +43,8 @@ const map = new SourceMapConsumer(JSON.parse(readFileSync(`${bundle}.map`, 'utf8
 const post = args.endpoint === 'post';
 const port = 4700 + Math.floor(Math.random() * 200);
 const request = post
-  ? {
-      method: 'POST',
-      path: '/v1/offers/benchmark',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ level: 'mid', region: 'us-ca-san-francisco', skills: ['dicom', 'hl7'], offer: { base: 95000, bonus: 2000 } }),
-    }
-  : { method: 'GET', path: '/v1/estimates?level=mid&region=us-ca-san-francisco&skills=dicom,hl7&yearsExperience=4' };
+  ? { method: 'POST', path: BENCHMARK_PATH, headers: { 'content-type': 'application/json' }, body: BENCHMARK_BODY }
+  : { method: 'GET', path: ESTIMATE_PATH };
 
 const dir = mkdtempSync(join(tmpdir(), 'paylens-server-profile-'));
 const env = {

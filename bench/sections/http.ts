@@ -4,16 +4,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LoadRequest, type LoadResult, load } from '../lib/load.js';
 import { type BenchContext, type Section, type Target, table } from '../lib/report.js';
+import { BENCHMARK_BODY, BENCHMARK_PATH, ESTIMATE_PATH } from '../lib/requests.mjs';
 import { API_ENTRY, BARE_ENTRY, cpuMs, fetchText, type RunningProcess, startProcess } from '../lib/server-process.js';
 import { formatCount, formatRatio, median } from '../lib/stats.js';
-
-export const ESTIMATE_PATH = '/v1/estimates?level=mid&region=us-ca-san-francisco&skills=dicom,hl7&yearsExperience=4';
-export const BENCHMARK_BODY = JSON.stringify({
-  level: 'mid',
-  region: 'us-ca-san-francisco',
-  skills: ['dicom', 'hl7'],
-  offer: { base: 95_000, bonus: 2_000 },
-});
 
 /** The production configuration, with a rate limit no benchmark reaches. */
 function apiEnv(workers: number): Record<string, string> {
@@ -72,7 +65,7 @@ export async function runApiSection(ctx: BenchContext): Promise<Section> {
   const sameServing: string[] = [];
   try {
     const estimate = await fetchText(api.port, ESTIMATE_PATH);
-    const benchmark = await fetchText(api.port, '/v1/offers/benchmark', { method: 'POST', body: BENCHMARK_BODY });
+    const benchmark = await fetchText(api.port, BENCHMARK_PATH, { method: 'POST', body: BENCHMARK_BODY });
     if (estimate.status !== 200 || benchmark.status !== 200) throw new Error(`API answered ${estimate.status}/${benchmark.status}`);
     const bodiesFile = join(ctx.workDir, 'bodies.json');
     writeFileSync(bodiesFile, JSON.stringify({ estimate: estimate.body, benchmark: benchmark.body }));
@@ -86,7 +79,7 @@ export async function runApiSection(ctx: BenchContext): Promise<Section> {
 
     const endpoints: { name: string; request: LoadRequest; p99: boolean }[] = [
       { name: 'GET /v1/estimates', request: { method: 'GET', path: ESTIMATE_PATH }, p99: true },
-      { name: 'POST /v1/offers/benchmark', request: { method: 'POST', path: '/v1/offers/benchmark', body: BENCHMARK_BODY }, p99: false },
+      { name: 'POST /v1/offers/benchmark', request: { method: 'POST', path: BENCHMARK_PATH, body: BENCHMARK_BODY }, p99: false },
     ];
     for (const { name, request, p99 } of endpoints) {
       ctx.log(`api: ${name}, ${rounds} alternating rounds (API vs bare)`);

@@ -1,0 +1,3 @@
+export declare const ESTIMATE_PATH: string;
+export declare const BENCHMARK_PATH: string;
+export declare const BENCHMARK_BODY: string;
