@@ -129,10 +129,10 @@ function writePieces(value: object): Buffer {
       continue;
     }
     flush();
-    const text = piece(member);
-    if (text === undefined) continue;
+    const kept = piece(member);
+    if (kept === undefined) continue;
     out.add(`${first ? '' : ','}${JSON.stringify(key)}:`);
-    out.addPiece(text);
+    out.addPiece(kept);
     first = false;
   }
   flush();
