@@ -17,14 +17,14 @@
 // (/proc/PID/io syscw: the answers' socket writes and the log's) and its context switches per
 // request (every thread's, from /proc/PID/task/*/status); and autocannon's own CPU per request (this
 // process's, user + system, while it measures: it parses every answer's headers and body).
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { bundleNodeApp } from '../packages/api/scripts/build-server.mjs';
-import { ESTIMATE_PATH as GET_PATH, BENCHMARK_BODY as POST_BODY, BENCHMARK_PATH as POST_PATH } from './lib/requests.mjs';
+import { loadRequest, pinToFirstCore, spawnServer, waitForHealth, writeApiBodies } from './lib/real-server.mjs';
+import { API_ENV } from './lib/requests.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const BARE_ENTRY = join(ROOT, 'bench/results/bare-app.mjs');
@@ -39,7 +39,7 @@ const { values: args } = parseArgs({
 });
 // --pin: the server on CPU 1 and this process (autocannon) on CPU 0, so that neither takes the
 // other's core: the server's req/s is then its CPU per request's inverse.
-if (args.pin) execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
+if (args.pin) pinToFirstCore();
 const rounds = Number(args.rounds);
 const duration = Number(args.duration);
 const post = args.endpoint === 'post';
@@ -90,20 +90,14 @@ function contextSwitches(pid) {
 
 /** The API's answer bodies for the bare app (it answers them precomputed, as in the bench). */
 async function bareBodies() {
-  const file = join(tmpdir(), 'paylens-log-cost-bodies.json');
   if (!existsSync(BARE_ENTRY)) await bundleNodeApp({ entry: join(ROOT, 'bench/bare-app.ts'), outfile: BARE_ENTRY });
   const api = variants.find((v) => v.entry !== BARE_ENTRY);
   const server = await start(api, 4099);
   try {
-    const estimate = await (await fetch(`http://127.0.0.1:4099${GET_PATH}`)).text();
-    const benchmark = await (
-      await fetch(`http://127.0.0.1:4099${POST_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: POST_BODY })
-    ).text();
-    writeFileSync(file, JSON.stringify({ estimate, benchmark }));
+    return await writeApiBodies(4099, join(tmpdir(), 'paylens-log-cost-bodies.json'));
   } finally {
     server.kill('SIGTERM');
   }
-  return file;
 }
 
 let bodiesFile;
@@ -112,34 +106,22 @@ async function start({ entry, level, flags = [], env: extra = {} }, port) {
   const out = openSync(join(tmpdir(), `paylens-log-cost-${port}.log`), 'w');
   const env = {
     ...process.env,
-    NODE_ENV: 'production',
-    PAYLENS_WORKERS: '1',
-    RATE_LIMIT_MAX: '1000000000',
+    ...API_ENV,
     LOG_LEVEL: level,
     PORT: String(port),
     HOST: '127.0.0.1',
     ...(bodiesFile ? { BODIES_FILE: bodiesFile } : {}),
     ...extra,
   };
-  const server = args.pin
-    ? spawn('taskset', ['-c', '1', 'node', ...flags, entry], { env, stdio: ['ignore', out, 'inherit'] })
-    : spawn('node', [...flags, entry], { env, stdio: ['ignore', out, 'inherit'] });
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return server;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const server = spawnServer('node', [...flags, entry], { env, stdio: ['ignore', out, 'inherit'] }, args.pin);
+  await waitForHealth(port, server);
+  return server;
 }
 
 async function measure(variant, port) {
   const server = await start(variant, port);
   try {
-    const target = post
-      ? { url: `http://127.0.0.1:${port}${POST_PATH}`, method: 'POST', headers: { 'content-type': 'application/json' }, body: POST_BODY }
-      : { url: `http://127.0.0.1:${port}${GET_PATH}` };
+    const target = { url: `http://127.0.0.1:${port}`, requests: [loadRequest(post)] };
     await autocannon({ ...target, connections: 10, duration: 2 });
     const pid = server.pid;
     const before = { cpu: cpuTimes(pid), main: mainThreadMs(pid), writes: writeCalls(pid), switches: contextSwitches(pid) };

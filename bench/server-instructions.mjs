@@ -11,13 +11,14 @@
 // --keep=DIR keeps each counted run's callgrind file there, for callgrind_annotate (V8's compiled
 // JavaScript shows as addresses; its builtins, runtime, garbage collector and Node's C++ by name).
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { bundleNodeApp } from '../packages/api/scripts/build-server.mjs';
-import { ESTIMATE_PATH as GET_PATH, BENCHMARK_BODY as POST_BODY, BENCHMARK_PATH as POST_PATH } from './lib/requests.mjs';
+import { loadRequest, waitForHealth, writeApiBodies } from './lib/real-server.mjs';
+import { API_ENV } from './lib/requests.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const BARE_ENTRY = join(ROOT, 'bench/results/bare-app.mjs');
@@ -49,32 +50,15 @@ function env(port, bodiesFile) {
   return {
     ...process.env,
     ...NAMES,
-    NODE_ENV: 'production',
-    PAYLENS_WORKERS: '1',
-    RATE_LIMIT_MAX: '1000000000',
-    LOG_LEVEL: 'info',
+    ...API_ENV,
     PORT: String(port),
     HOST: '127.0.0.1',
     ...(bodiesFile ? { BODIES_FILE: bodiesFile } : {}),
   };
 }
 
-async function waitForHealth(port, child) {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-const target = (port) =>
-  post
-    ? { url: `http://127.0.0.1:${port}${POST_PATH}`, method: 'POST', headers: { 'content-type': 'application/json' }, body: POST_BODY }
-    : { url: `http://127.0.0.1:${port}${GET_PATH}` };
+const request = loadRequest(post);
+const target = (port) => ({ url: `http://127.0.0.1:${port}`, requests: [request] });
 
 /** The API's answer bodies, for the bare app (as the bench gives them to it). */
 async function bareBodies() {
@@ -83,18 +67,8 @@ async function bareBodies() {
   const port = 4390;
   const child = spawn('node', [entryOf(api)], { env: env(port), stdio: 'ignore' });
   try {
-    await waitForHealth(port, child);
-    const estimate = await (await fetch(`http://127.0.0.1:${port}${GET_PATH}`)).text();
-    const benchmark = await (
-      await fetch(`http://127.0.0.1:${port}${POST_PATH}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: POST_BODY,
-      })
-    ).text();
-    const file = join(work, 'bodies.json');
-    writeFileSync(file, JSON.stringify({ estimate, benchmark }));
-    return file;
+    await waitForHealth(port, child, 200);
+    return await writeApiBodies(port, join(work, 'bodies.json'));
   } finally {
     child.kill('SIGTERM');
   }
@@ -112,7 +86,7 @@ async function count(build, port, bodiesFile) {
     },
   );
   try {
-    await waitForHealth(port, child);
+    await waitForHealth(port, child, 200);
     await autocannon({ ...target(port), connections: 10, amount: Number(args.warmup) });
     control('-i', 'on', String(child.pid));
     const run = await autocannon({ ...target(port), connections: 10, amount: requests });

@@ -7,7 +7,6 @@
 // With --callers=NAME, the self time of the functions named NAME is listed by their first callers
 // outside Node's own modules instead.
 //   node bench/server-profile.mjs [--endpoint=get|post] [--warmup=2] [--duration=8] [--top=30] [--callers=NAME] [--pin] <api|bare>:<launcher>
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -15,7 +14,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { BENCHMARK_BODY, BENCHMARK_PATH, ESTIMATE_PATH } from './lib/requests.mjs';
+import { loadRequest, pinToFirstCore, spawnServer, waitForHealth } from './lib/real-server.mjs';
+import { API_ENV } from './lib/requests.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // source-map-js is in the workspace through vitest (vite), as in startup-profile.mjs.
@@ -34,7 +34,7 @@ const { values: args, positionals } = parseArgs({
   },
 });
 // --pin: the server on CPU 1 and this process (autocannon) on CPU 0 (taskset), as log-cost.mjs --pin.
-if (args.pin) execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
+if (args.pin) pinToFirstCore();
 const match = /^(api|bare):(.+)$/.exec(positionals[0] ?? '');
 if (!match) throw new Error('expected <api|bare>:<launcher>');
 const launcher = resolve(match[2]);
@@ -42,30 +42,19 @@ const bundle = launcher.replace(/\.mjs$/, '.cjs');
 const map = new SourceMapConsumer(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')));
 const post = args.endpoint === 'post';
 const port = 4700 + Math.floor(Math.random() * 200);
-const request = post
-  ? { method: 'POST', path: BENCHMARK_PATH, headers: { 'content-type': 'application/json' }, body: BENCHMARK_BODY }
-  : { method: 'GET', path: ESTIMATE_PATH };
+const request = loadRequest(post);
 
 const dir = mkdtempSync(join(tmpdir(), 'paylens-server-profile-'));
 const env = {
   ...process.env,
   PORT: String(port),
   HOST: '127.0.0.1',
-  ...(match[1] === 'api' ? { NODE_ENV: 'production', PAYLENS_WORKERS: '1', RATE_LIMIT_MAX: '1000000000', LOG_LEVEL: 'info' } : {}),
+  ...(match[1] === 'api' ? API_ENV : {}),
 };
 const nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${dir}`, launcher];
-const server = args.pin
-  ? spawn('taskset', ['-c', '1', process.execPath, ...nodeArgs], { env, stdio: ['ignore', 'ignore', 'inherit'] })
-  : spawn(process.execPath, nodeArgs, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const server = spawnServer(process.execPath, nodeArgs, { env, stdio: ['ignore', 'ignore', 'inherit'] }, args.pin);
 try {
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitForHealth(port, server);
   const url = `http://127.0.0.1:${port}`;
   await autocannon({ url, connections: 10, duration: Number(args.warmup), requests: [request] });
   const run = await autocannon({ url, connections: 10, duration: Number(args.duration), requests: [request] });

@@ -1,4 +1,5 @@
-// The two requests every HTTP benchmark sends, in one place: the bench (bench/sections/http.ts)
+// The two requests every HTTP benchmark sends, and the API environment it runs the API in, in one
+// place: the bench (bench/sections/http.ts)
 // and the plain-node scripts (log-cost.mjs, server-instructions.mjs, server-profile.mjs).
 
 /** GET /v1/estimates for a mid-level PACS administrator in San Francisco with DICOM and HL7. */
@@ -13,3 +14,9 @@ export const BENCHMARK_BODY = JSON.stringify({
   skills: ['dicom', 'hl7'],
   offer: { base: 95_000, bonus: 2_000 },
 });
+
+/**
+ * The API's environment in every HTTP benchmark: production, one worker, a rate limit no benchmark
+ * reaches, a log line per request.
+ */
+export const API_ENV = Object.freeze({ NODE_ENV: 'production', PAYLENS_WORKERS: '1', RATE_LIMIT_MAX: '1000000000', LOG_LEVEL: 'info' });

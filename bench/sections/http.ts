@@ -4,13 +4,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LoadRequest, type LoadResult, load } from '../lib/load.js';
 import { type BenchContext, type Section, type Target, table } from '../lib/report.js';
-import { BENCHMARK_BODY, BENCHMARK_PATH, ESTIMATE_PATH } from '../lib/requests.mjs';
+import { API_ENV, BENCHMARK_BODY, BENCHMARK_PATH, ESTIMATE_PATH } from '../lib/requests.mjs';
 import { API_ENTRY, BARE_ENTRY, cpuMs, fetchText, type RunningProcess, startProcess } from '../lib/server-process.js';
 import { formatCount, formatRatio, median } from '../lib/stats.js';
 
 /** The production configuration, with a rate limit no benchmark reaches. */
 function apiEnv(workers: number): Record<string, string> {
-  return { NODE_ENV: 'production', PAYLENS_WORKERS: String(workers), RATE_LIMIT_MAX: '1000000000', LOG_LEVEL: 'info' };
+  return { ...API_ENV, PAYLENS_WORKERS: String(workers) };
 }
 
 interface Run extends LoadResult {
