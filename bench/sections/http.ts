@@ -92,15 +92,14 @@ export async function runApiSection(ctx: BenchContext): Promise<Section> {
         () => measure(ctx, bareServer, request),
         () => measure(ctx, bareClassesServer, request),
       ]);
-      const runs = { a: apiRuns, b: bareRuns };
-      const apiRps = median(runs.a.map((r) => r.rps));
-      const bareRps = median(runs.b.map((r) => r.rps));
-      const apiP99 = median(runs.a.map((r) => r.p99));
-      const bareP99 = median(runs.b.map((r) => r.p99));
-      const apiCpu = median(runs.a.map((r) => r.cpuUsPerRequest));
-      const bareCpu = median(runs.b.map((r) => r.cpuUsPerRequest));
-      rows.push([name, 'API', formatCount(apiRps), formatMs(apiP99), `${formatCount(apiCpu)} µs`, runCells(runs.a)]);
-      rows.push([name, 'bare Express', formatCount(bareRps), formatMs(bareP99), `${formatCount(bareCpu)} µs`, runCells(runs.b)]);
+      const apiRps = median(apiRuns.map((r) => r.rps));
+      const bareRps = median(bareRuns.map((r) => r.rps));
+      const apiP99 = median(apiRuns.map((r) => r.p99));
+      const bareP99 = median(bareRuns.map((r) => r.p99));
+      const apiCpu = median(apiRuns.map((r) => r.cpuUsPerRequest));
+      const bareCpu = median(bareRuns.map((r) => r.cpuUsPerRequest));
+      rows.push([name, 'API', formatCount(apiRps), formatMs(apiP99), `${formatCount(apiCpu)} µs`, runCells(apiRuns)]);
+      rows.push([name, 'bare Express', formatCount(bareRps), formatMs(bareP99), `${formatCount(bareCpu)} µs`, runCells(bareRuns)]);
       const classesRps = median(classesRuns.map((r) => r.rps));
       rows.push([
         name,
